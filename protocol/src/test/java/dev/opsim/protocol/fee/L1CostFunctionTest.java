@@ -80,7 +80,8 @@ class L1CostFunctionTest {
         case "REGOLITH" -> assertFee(expected, L1FeeFormula.REGOLITH, params, input, spec);
         case "ECOTONE" -> assertFee(expected, L1FeeFormula.ECOTONE, params, input, spec);
         case "ECOTONE (empty ecotone scalars -> bedrock formula)" -> {
-          assertEquals(L1FeeFormula.REGOLITH, new L1CostFunction(L1FeeFormula.ECOTONE, emptyScalars).effectiveFormula());
+          L1CostFunction fallback = new L1CostFunction(L1FeeFormula.ECOTONE, emptyScalars);
+          assertEquals(L1FeeFormula.REGOLITH, fallback.effectiveFormula());
           assertFee(expected, L1FeeFormula.ECOTONE, emptyScalars, input, spec);
         }
         case "FJORD" -> assertFee(expected, L1FeeFormula.FJORD, params, input, spec);
@@ -241,7 +242,8 @@ class L1CostFunctionTest {
         p.path("l1BlobBaseFeeScalar").asLong());
   }
 
-  private static void assertFee(BigInteger expected, L1FeeFormula formula, L1FeeParams params, byte[] input, String name) {
+  private static void assertFee(
+      BigInteger expected, L1FeeFormula formula, L1FeeParams params, byte[] input, String name) {
     assertEquals(expected, new L1CostFunction(formula, params).cost(input).fee(), name);
   }
 
