@@ -3,6 +3,7 @@ package dev.opsim.protocol.deposit;
 import dev.opsim.protocol.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -88,7 +89,7 @@ final class Rlp {
         throw new DecodeException(what + ": item " + items.size() + " at offset " + pos
             + " is a single byte below 0x80 with a length prefix (non-canonical RLP)");
       }
-      items.add(Bytes.wrap(input, item.start, item.length));
+      items.add(Bytes.wrap(Arrays.copyOfRange(input, item.start, item.start + item.length)));
       pos = item.start + item.length;
     }
     return items;
