@@ -12,10 +12,8 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RollupConfigJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * A hand-written rollup.json in op-node's layout, shaped like OP Mainnet's. The values were typed for this test
-   * (the fee words and batcher match the OP Mainnet L1 info vectors in ../shared/fixtures); the test asserts what
-   * the file says, not that these are the live chain's values. It has fields we do not model (ignored).
-   */
   static String opMainnetShaped() {
-    try (InputStream in = RollupConfigJsonTest.class.getResourceAsStream("rollup-op-mainnet-shaped.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestConfigs.opMainnetShapedJson();
   }
 
   @Test

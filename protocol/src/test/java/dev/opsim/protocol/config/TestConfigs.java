@@ -1,7 +1,12 @@
 package dev.opsim.protocol.config;
 
 import dev.opsim.protocol.Address;
+import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes32;
@@ -12,6 +17,28 @@ public final class TestConfigs {
   public static final Address PORTAL = Address.fromHex("0xbeb5fc579115071764c7423a4f12edde41f106ed");
 
   private TestConfigs() {}
+
+  /**
+   * A hand-written rollup.json in op-node's layout, shaped like OP Mainnet's. The values were typed for these tests
+   * (the fee words and batcher match the OP Mainnet L1 info vectors in ../shared/fixtures); tests assert what the
+   * file says, not that these are the live chain's values. It has fields we do not model (to be ignored).
+   */
+  public static String opMainnetShapedJson() {
+    try (InputStream in = TestConfigs.class.getResourceAsStream("rollup-op-mainnet-shaped.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #opMainnetShapedJson()} parsed. */
+  public static RollupConfig opMainnetShaped() {
+    try {
+      return RollupConfig.fromJson(opMainnetShapedJson());
+    } catch (DecodeException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public static SystemConfig systemConfig() {
     return new SystemConfig(BATCHER, Bytes32.fromHexStringLenient("0xbc"), Bytes32.fromHexStringLenient("0xa6fe0"),
