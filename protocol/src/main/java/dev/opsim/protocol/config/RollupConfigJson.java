@@ -56,17 +56,26 @@ final class RollupConfigJson {
     if (root == null || !root.isObject()) {
       throw new DecodeException("rollup config: expected a JSON object at the top level");
     }
+    try {
+      return read(root);
+    } catch (IllegalArgumentException e) {
+      throw new DecodeException("rollup config: " + e.getMessage(), e);
+    }
+  }
+
+  private static RollupConfig read(JsonNode root) throws DecodeException {
     JsonNode genesisNode = object(root, "", "genesis");
     JsonNode sysNode = object(genesisNode, "genesis.", "system_config");
+    String sysPath = "genesis.system_config.";
     SystemConfig sys = new SystemConfig(
-        address(sysNode, "genesis.system_config.", "batcherAddr"),
-        Bytes32.wrap(hex(required(sysNode, "genesis.system_config.", "overhead"), 32, "genesis.system_config.overhead")),
-        Bytes32.wrap(hex(required(sysNode, "genesis.system_config.", "scalar"), 32, "genesis.system_config.scalar")),
-        uint64(required(sysNode, "genesis.system_config.", "gasLimit"), "genesis.system_config.gasLimit"),
-        optionalHex(sysNode, "genesis.system_config.", "eip1559Params", SystemConfig.EIP1559_PARAMS_SIZE),
-        Bytes32.wrap(optionalHex(sysNode, "genesis.system_config.", "operatorFeeParams", 32)),
-        optionalUint64(sysNode, "genesis.system_config.", "minBaseFee"),
-        uint16(optional(sysNode, "daFootprintGasScalar"), "genesis.system_config.daFootprintGasScalar"));
+        address(sysNode, sysPath, "batcherAddr"),
+        Bytes32.wrap(hex(required(sysNode, sysPath, "overhead"), 32, sysPath + "overhead")),
+        Bytes32.wrap(hex(required(sysNode, sysPath, "scalar"), 32, sysPath + "scalar")),
+        uint64(required(sysNode, sysPath, "gasLimit"), sysPath + "gasLimit"),
+        optionalHex(sysNode, sysPath, "eip1559Params", SystemConfig.EIP1559_PARAMS_SIZE),
+        Bytes32.wrap(optionalHex(sysNode, sysPath, "operatorFeeParams", 32)),
+        optionalUint64(sysNode, sysPath, "minBaseFee"),
+        uint16(optional(sysNode, "daFootprintGasScalar"), sysPath + "daFootprintGasScalar"));
     Genesis genesis = new Genesis(
         blockId(object(genesisNode, "genesis.", "l1"), "genesis.l1."),
         blockId(object(genesisNode, "genesis.", "l2"), "genesis.l2."),
@@ -80,22 +89,18 @@ final class RollupConfigJson {
       }
     }
     JsonNode drift = optional(root, "max_sequencer_drift");
-    try {
-      return new RollupConfig(
-          genesis,
-          uint64(required(root, "", "block_time"), "block_time"),
-          drift == null ? 0 : uint64(drift, "max_sequencer_drift"),
-          uint64(required(root, "", "seq_window_size"), "seq_window_size"),
-          uint64(required(root, "", "channel_timeout"), "channel_timeout"),
-          chainId(required(root, "", "l1_chain_id"), "l1_chain_id"),
-          chainId(required(root, "", "l2_chain_id"), "l2_chain_id"),
-          address(root, "", "batch_inbox_address"),
-          address(root, "", "deposit_contract_address"),
-          address(root, "", "l1_system_config_address"),
-          forks);
-    } catch (IllegalArgumentException e) {
-      throw new DecodeException("rollup config: " + e.getMessage(), e);
-    }
+    return new RollupConfig(
+        genesis,
+        uint64(required(root, "", "block_time"), "block_time"),
+        drift == null ? 0 : uint64(drift, "max_sequencer_drift"),
+        uint64(required(root, "", "seq_window_size"), "seq_window_size"),
+        uint64(required(root, "", "channel_timeout"), "channel_timeout"),
+        chainId(required(root, "", "l1_chain_id"), "l1_chain_id"),
+        chainId(required(root, "", "l2_chain_id"), "l2_chain_id"),
+        address(root, "", "batch_inbox_address"),
+        address(root, "", "deposit_contract_address"),
+        address(root, "", "l1_system_config_address"),
+        forks);
   }
 
   static String write(RollupConfig config) {
@@ -111,8 +116,8 @@ final class RollupConfigJson {
     sysNode.put("overhead", sys.overhead().toHexString());
     sysNode.put("scalar", sys.scalar().toHexString());
     sysNode.set("gasLimit", uint64Node(sys.gasLimit()));
-    // Omitted when unset so that op-node versions before Holocene/Isthmus/Jovian (which reject unknown
-    // fields) still load the file.
+    // Omitted when unset: op-node loads rollup.json with DisallowUnknownFields (ParseRollupConfig), so versions
+    // from before Holocene/Isthmus/Jovian would reject these fields.
     if (!sys.eip1559Params().isZero()) {
       sysNode.put("eip1559Params", sys.eip1559Params().toHexString());
     }
@@ -245,7 +250,8 @@ final class RollupConfigJson {
 
   private static BigInteger integer(JsonNode value, String where) throws DecodeException {
     if (!value.isIntegralNumber()) {
-      throw new DecodeException("rollup config: " + where + ": expected a non-negative integer, got " + describe(value));
+      throw new DecodeException(
+          "rollup config: " + where + ": expected a non-negative integer, got " + describe(value));
     }
     BigInteger v = value.bigIntegerValue();
     if (v.signum() < 0) {

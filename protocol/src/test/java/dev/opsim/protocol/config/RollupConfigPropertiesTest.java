@@ -21,17 +21,17 @@ import org.apache.tuweni.bytes.Bytes32;
 
 class RollupConfigPropertiesTest {
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void jsonRoundTrips(@ForAll("configs") RollupConfig config) throws DecodeException {
     assertEquals(config, RollupConfig.fromJson(config.toJson()));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void arbitraryTextGivesAConfigOrADecodeException(@ForAll @StringLength(max = 200) String text) {
     readOrReject(text);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void mutatedConfigJsonGivesAConfigOrADecodeException(
       @ForAll("configs") RollupConfig config,
       @ForAll @IntRange(min = 0, max = 1 << 20) int position,

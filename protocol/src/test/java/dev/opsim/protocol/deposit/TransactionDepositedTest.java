@@ -159,7 +159,7 @@ class TransactionDepositedTest {
     assertEquals(sourced, TransactionDeposited.decodeDeposit(log, PORTAL, block, logIndex));
   }
 
-  @Property
+  @Property(tries = 500)
   void randomLogDataGivesAnEventOrADecodeException(
       @ForAll @Size(max = 400) byte[] data, @ForAll @IntRange(min = 0, max = 6) int topicCount,
       @ForAll boolean realTopic, @ForAll @IntRange(min = 0, max = 80) int length) {
@@ -174,7 +174,7 @@ class TransactionDepositedTest {
     decodeOrReject(new Log(PORTAL, topics, framed));
   }
 
-  @Property
+  @Property(tries = 500)
   void mutatedLogsGiveAnEventOrADecodeException(
       @ForAll("events") TransactionDeposited event,
       @ForAll @IntRange(min = 0, max = 1 << 20) int position,

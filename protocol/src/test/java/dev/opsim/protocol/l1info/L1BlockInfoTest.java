@@ -109,12 +109,12 @@ class L1BlockInfoTest {
     }
   }
 
-  @Property
+  @Property(tries = 500)
   void randomBytesGiveInfoOrADecodeException(@ForAll @Size(max = 300) byte[] input) {
     decodeOrReject(input);
   }
 
-  @Property
+  @Property(tries = 500)
   void anyBodyUnderARealSelectorGivesInfoOrADecodeException(
       @ForAll @Size(max = 300) byte[] body, @ForAll @IntRange(min = 0, max = 3) int layoutIndex) {
     L1InfoLayout layout = L1InfoLayout.values()[layoutIndex];
@@ -133,7 +133,7 @@ class L1BlockInfoTest {
     }
   }
 
-  @Property
+  @Property(tries = 500)
   void mutatedCalldataGivesInfoOrADecodeException(
       @ForAll("anyInfo") L1BlockInfo info,
       @ForAll @IntRange(min = 0, max = 1 << 20) int position,
