@@ -74,7 +74,7 @@ public final class BlobCodec {
         throw new DecodeException("non-zero blob byte at offset " + i + " after the payload");
       }
     }
-    return Bytes.wrap(out, 0, length).copy();
+    return Bytes.wrap(Arrays.copyOf(out, length));
   }
 
   public static Bytes decode(Bytes blob) throws DecodeException {

@@ -151,7 +151,7 @@ public final class ChannelCompression {
           if (room > 0) {
             out.advance((int) (inflater.getBytesWritten() - before));
           }
-          return new Decompressed(CompressionAlgorithm.ZLIB, out.toBytes(), End.BROKEN,
+          return new Decompressed(CompressionAlgorithm.ZLIB, out.toBytes(), End.CORRUPT,
               "corrupt deflate data after " + out.size() + " output bytes: " + e.getMessage());
         }
         if (room == 0 && n > 0) {
@@ -160,10 +160,13 @@ public final class ChannelCompression {
         }
         out.advance(n);
         if (n == 0 && !inflater.finished()) {
-          // No progress: input exhausted (a truncated stream) or, defensively, anything else.
-          String why = inflater.needsInput() ? "deflate stream truncated" : "deflate stream stalled";
-          return new Decompressed(CompressionAlgorithm.ZLIB, out.toBytes(), End.BROKEN,
-              why + " after " + out.size() + " output bytes");
+          // No progress: the input is used up (a truncated or flushed-only stream) or, defensively, anything else.
+          if (inflater.needsInput()) {
+            return new Decompressed(CompressionAlgorithm.ZLIB, out.toBytes(), End.TRUNCATED,
+                "input ended inside the deflate stream, after " + out.size() + " output bytes");
+          }
+          return new Decompressed(CompressionAlgorithm.ZLIB, out.toBytes(), End.CORRUPT,
+              "deflate stream stalled after " + out.size() + " output bytes");
         }
       }
       int trailerAt = in.length - inflater.getRemaining();
@@ -175,14 +178,14 @@ public final class ChannelCompression {
 
   private static Decompressed zlibTrailer(byte[] in, int at, Bytes data) {
     if (in.length - at < 4) {
-      return new Decompressed(CompressionAlgorithm.ZLIB, data, End.BROKEN,
-          "zlib adler32 checksum missing at offset " + at);
+      return new Decompressed(CompressionAlgorithm.ZLIB, data, End.TRUNCATED,
+          "input ended inside the zlib adler32 checksum at offset " + at);
     }
     long stated = (in[at] & 0xFFL) << 24 | (in[at + 1] & 0xFF) << 16 | (in[at + 2] & 0xFF) << 8 | (in[at + 3] & 0xFF);
     Adler32 adler = new Adler32();
     adler.update(data.toArrayUnsafe());
     if (adler.getValue() != stated) {
-      return new Decompressed(CompressionAlgorithm.ZLIB, data, End.BROKEN,
+      return new Decompressed(CompressionAlgorithm.ZLIB, data, End.CORRUPT,
           String.format("zlib adler32 mismatch at offset %d: stated %08x, computed %08x", at, stated,
               adler.getValue()));
     }
@@ -214,13 +217,13 @@ public final class ChannelCompression {
         switch (decoder.getStatus()) {
           case DONE -> {
             if (pos < in.length) {
-              return brokenBrotli(out, (in.length - pos) + " bytes after the end of the brotli stream");
+              return brotliEnd(out, End.CORRUPT, (in.length - pos) + " bytes after the end of the brotli stream");
             }
             return new Decompressed(CompressionAlgorithm.BROTLI, out.toBytes(), End.COMPLETE, "");
           }
           case NEEDS_MORE_INPUT -> {
             if (pos == in.length) {
-              return brokenBrotli(out, "brotli stream truncated");
+              return brotliEnd(out, End.TRUNCATED, "input ended inside the brotli stream");
             }
             int n = Math.min(chunk, in.length - pos);
             input.clear();
@@ -232,7 +235,8 @@ public final class ChannelCompression {
           case OK -> decoder.push(0);
           case ERROR -> {
             // The wrapper also reports ERROR for bytes after the end of the stream inside the last chunk.
-            return brokenBrotli(out, "corrupt brotli stream, or extra bytes after it, before input offset " + pos);
+            return brotliEnd(out, End.CORRUPT,
+                "corrupt brotli stream, or extra bytes after it, before input offset " + pos);
           }
           case NEEDS_MORE_OUTPUT -> throw new AssertionError("handled above");
         }
@@ -242,8 +246,8 @@ public final class ChannelCompression {
     }
   }
 
-  private static Decompressed brokenBrotli(BoundedOutput out, String why) {
-    return new Decompressed(CompressionAlgorithm.BROTLI, out.toBytes(), End.BROKEN,
+  private static Decompressed brotliEnd(BoundedOutput out, End end, String why) {
+    return new Decompressed(CompressionAlgorithm.BROTLI, out.toBytes(), end,
         why + " (after " + out.size() + " output bytes)");
   }
 

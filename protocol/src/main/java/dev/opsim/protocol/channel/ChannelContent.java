@@ -11,8 +11,8 @@ import org.apache.tuweni.bytes.Bytes;
  * channel at that payload, so a consumer must stop at the first payload it cannot decode.
  *
  * @param batches the payloads of the RLP byte strings read before the stream ended or went wrong
- * @param complete true when the whole decompressed stream was read cleanly: it ended properly within the cap
- *     and the RLP strings fill it exactly
+ * @param complete true when nothing was cut off: the decompressor stopped only because its input ended (see
+ *     {@link Decompressed.End#TRUNCATED}), within the cap, and RLP strings fill what it delivered exactly
  * @param stopReason why reading stopped early (offsets in the decompressed stream); empty when complete
  */
 public record ChannelContent(List<Bytes> batches, boolean complete, String stopReason) {

@@ -11,7 +11,7 @@ public record ChannelId(Bytes bytes) {
     if (bytes == null || bytes.size() != SIZE) {
       throw new IllegalArgumentException("a channel id is 16 bytes, got " + (bytes == null ? "null" : bytes.size()));
     }
-    bytes = bytes.copy();
+    bytes = Bytes.wrap(bytes.toArray());
   }
 
   public static ChannelId wrap(byte[] value) {

@@ -70,7 +70,7 @@ public final class ChannelReader {
       if (n == 1 && (in[pos + header] & 0xFF) < 0x80) {
         return stopped(batches, "non-canonical RLP single byte at offset " + start);
       }
-      batches.add(Bytes.wrap(in, pos + header, n));
+      batches.add(n == 0 ? Bytes.EMPTY : Bytes.wrap(in, pos + header, n));
       pos += header + n;
     }
     return new ChannelContent(batches, true, "");
@@ -84,7 +84,12 @@ public final class ChannelReader {
   public static ChannelContent read(Bytes channelData, ChannelRules rules) throws DecodeException {
     Decompressed decompressed = ChannelCompression.decompress(channelData, rules);
     ChannelContent content = readBatches(decompressed.data());
-    if (decompressed.end() == Decompressed.End.COMPLETE) {
+    // Where the input simply ran out, every delivered byte is usable; only cap and corruption cut data off.
+    boolean cut = switch (decompressed.end()) {
+      case COMPLETE, TRUNCATED -> false;
+      case CAPPED, CORRUPT -> true;
+    };
+    if (!cut && content.complete()) {
       return content;
     }
     String cause = decompressed.end() == Decompressed.End.CAPPED

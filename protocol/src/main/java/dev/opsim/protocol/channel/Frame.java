@@ -27,7 +27,7 @@ public record Frame(ChannelId channelId, int frameNumber, Bytes data, boolean is
     if (data.size() > MAX_DATA_LENGTH) {
       throw new IllegalArgumentException("frame data is " + data.size() + " bytes, at most " + MAX_DATA_LENGTH);
     }
-    data = data.copy();
+    data = Bytes.wrap(data.toArray());
   }
 
   public static Frame of(ChannelId channelId, int frameNumber, byte[] data, boolean isLast) {

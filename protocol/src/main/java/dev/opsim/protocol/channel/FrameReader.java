@@ -1,6 +1,7 @@
 package dev.opsim.protocol.channel;
 
 import dev.opsim.protocol.DecodeException;
+import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes;
 
 /** Reads frames back to back from a byte array, as op-node's {@code Frame.UnmarshalBinary} does. */
@@ -43,7 +44,7 @@ final class FrameReader {
       throw new DecodeException(where + ": frame_data_length " + length + " exceeds " + Frame.MAX_DATA_LENGTH);
     }
     need((int) length, where, "frame_data of " + length + " bytes");
-    Bytes data = Bytes.wrap(in, pos, (int) length);
+    Bytes data = Bytes.wrap(Arrays.copyOfRange(in, pos, pos + (int) length));
     pos += (int) length;
     need(1, where, "is_last");
     int isLast = in[pos] & 0xFF;
