@@ -13,7 +13,7 @@ final class BoundedOutput {
   private byte[] buf;
   private int size;
 
-  BoundedOutput(int cap, int sizeHint) {
+  BoundedOutput(int cap, long sizeHint) {
     this.cap = cap;
     this.buf = new byte[(int) Math.min(cap, Math.max(4096L, sizeHint))];
   }

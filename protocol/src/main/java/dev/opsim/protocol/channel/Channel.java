@@ -127,7 +127,9 @@ public final class Channel {
 
   /**
    * The bank's accounting size: the data of the held frames plus {@link #FRAME_SIZE_OVERHEAD} each, except that,
-   * as in op-node, frames held before a pruning closing frame are no longer counted (see {@link #add}).
+   * as in op-node, frames held before a pruning closing frame are no longer counted (see {@link #add}). Strict
+   * (Holocene) channels never prune, so for them this is exact; Holocene drops a channel once it exceeds
+   * MAX_RLP_BYTES_PER_CHANNEL (protocol-reference 5.11), the pre-Holocene bank sums it over its channels.
    */
   public long size() {
     return size;

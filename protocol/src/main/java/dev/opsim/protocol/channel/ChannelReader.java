@@ -2,6 +2,7 @@ package dev.opsim.protocol.channel;
 
 import dev.opsim.protocol.DecodeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -70,7 +71,8 @@ public final class ChannelReader {
       if (n == 1 && (in[pos + header] & 0xFF) < 0x80) {
         return stopped(batches, "non-canonical RLP single byte at offset " + start);
       }
-      batches.add(n == 0 ? Bytes.EMPTY : Bytes.wrap(in, pos + header, n));
+      // A copy, so the payloads do not pin (or share) the whole decompressed buffer.
+      batches.add(Bytes.wrap(Arrays.copyOfRange(in, pos + header, pos + header + n)));
       pos += header + n;
     }
     return new ChannelContent(batches, true, "");

@@ -1,7 +1,6 @@
 package dev.opsim.protocol.channel;
 
 import dev.opsim.protocol.DecodeException;
-import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes;
 
 /** Reads frames back to back from a byte array, as op-node's {@code Frame.UnmarshalBinary} does. */
@@ -37,14 +36,16 @@ final class FrameReader {
     pos += ChannelId.SIZE;
     int number = (in[pos] & 0xFF) << 8 | (in[pos + 1] & 0xFF);
     pos += 2;
-    long length = (in[pos] & 0xFFL) << 24 | (in[pos + 1] & 0xFF) << 16 | (in[pos + 2] & 0xFF) << 8 | (in[pos + 3] & 0xFF);
+    long length = (in[pos] & 0xFFL) << 24 | (in[pos + 1] & 0xFF) << 16 | (in[pos + 2] & 0xFF) << 8
+        | (in[pos + 3] & 0xFF);
     pos += 4;
     // Check the declared length against the spec limit before looking for that many bytes (5.4).
     if (length > Frame.MAX_DATA_LENGTH) {
       throw new DecodeException(where + ": frame_data_length " + length + " exceeds " + Frame.MAX_DATA_LENGTH);
     }
     need((int) length, where, "frame_data of " + length + " bytes");
-    Bytes data = Bytes.wrap(Arrays.copyOfRange(in, pos, pos + (int) length));
+    // Frame copies its data; Tuweni refuses an empty slice at the very end of an array.
+    Bytes data = length == 0 ? Bytes.EMPTY : Bytes.wrap(in, pos, (int) length);
     pos += (int) length;
     need(1, where, "is_last");
     int isLast = in[pos] & 0xFF;
