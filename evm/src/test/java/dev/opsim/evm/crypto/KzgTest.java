@@ -11,6 +11,7 @@ import dev.opsim.protocol.Fixtures;
 import dev.opsim.protocol.Hex;
 import ethereum.ckzg4844.CKZG4844JNI;
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class KzgTest {
     assertFalse(Kzg.verifyKzgProof(new byte[47], z, z, PROOF));
     assertFalse(Kzg.verifyKzgProof(new byte[48], z, z, PROOF)); // all-zero bytes are no G1 encoding
     byte[] nonCanonical = new byte[32];
-    java.util.Arrays.fill(nonCanonical, (byte) 0xff);
+    Arrays.fill(nonCanonical, (byte) 0xff);
     assertFalse(Kzg.verifyKzgProof(COMMITMENT, nonCanonical, z, PROOF));
     assertThrows(IllegalArgumentException.class, () -> Kzg.blobToCommitment(new byte[5]));
   }

@@ -10,6 +10,7 @@ import dev.opsim.protocol.Fixtures;
 import dev.opsim.protocol.Hex;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,8 +131,8 @@ class PointEvaluationPrecompileTest {
     byte[] valid = input(new byte[32], new byte[32], INFINITY, INFINITY);
     assertArrayEquals(Hex.decode(SUCCESS_OUTPUT), pointEvaluation.compute(valid));
     assertNull(pointEvaluation.compute(new byte[0]));
-    assertNull(pointEvaluation.compute(java.util.Arrays.copyOf(valid, 191)));
-    assertNull(pointEvaluation.compute(java.util.Arrays.copyOf(valid, 193)));
+    assertNull(pointEvaluation.compute(Arrays.copyOf(valid, 191)));
+    assertNull(pointEvaluation.compute(Arrays.copyOf(valid, 193)));
   }
 
   @Test
