@@ -19,7 +19,11 @@ import org.apache.tuweni.bytes.Bytes;
  * <p>Updates copy the path to the key and share the rest, and every node caches its encoding and hash, so after
  * a batch of updates {@link #rootHash()} hashes only the changed paths. A trie loaded from a root hash reads nodes
  * from its {@link NodeStore} only when a walk reaches them. {@link #commit()} writes the nodes that are not yet in
- * the store as one batch. Not thread-safe; {@link #copy()} is a cheap snapshot sharing all nodes.
+ * the store as one batch. {@link #copy()} is a cheap snapshot sharing all nodes.
+ *
+ * <p>Not thread-safe, and neither are copies of one trie among themselves: shared nodes fill their caches
+ * lazily. Confine a trie and its copies to one thread at a time. A missing or corrupt stored node surfaces as
+ * {@link TrieStorageException} when a walk reaches it, not when the trie is opened.
  */
 public final class MerklePatriciaTrie {
   /** Keccak-256 of RLP("") (0x80): the root of a trie with no keys. */

@@ -3,6 +3,7 @@ package dev.opsim.engine.trie;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import java.util.Arrays;
+import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * Decodes trie nodes (Yellow Paper appendix D) from the store or from a proof. It accepts only what the encoder
@@ -112,6 +113,6 @@ final class NodeCodec {
       throw new DecodeException("trie node: child reference of " + length + " bytes (want 0 or 32) at offset "
           + item.start());
     }
-    return new HashNode(Hash.wrap(Arrays.copyOfRange(buf, item.payloadStart(), item.end())));
+    return new HashNode(new Hash(Bytes32.wrap(Arrays.copyOfRange(buf, item.payloadStart(), item.end()))));
   }
 }
