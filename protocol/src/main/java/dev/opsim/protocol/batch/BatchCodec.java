@@ -1,6 +1,7 @@
 package dev.opsim.protocol.batch;
 
 import dev.opsim.protocol.DecodeException;
+import dev.opsim.protocol.tx.Rlp;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
@@ -29,6 +30,7 @@ public final class BatchCodec {
     if (batchData.isEmpty()) {
       throw new DecodeException("batch: empty batch data (no version byte)");
     }
+    batchData = Rlp.flat(batchData);
     int version = batchData.get(0) & 0xFF;
     return switch (version) {
       case Batch.SINGULAR_VERSION -> SingularBatchCodec.decode(batchData.slice(1));
@@ -40,9 +42,15 @@ public final class BatchCodec {
   /** The batch data: version byte followed by the content. */
   public static Bytes encode(Batch batch) {
     return switch (batch) {
-      case SingularBatch singular -> Bytes.concatenate(Bytes.of(Batch.SINGULAR_VERSION),
-          SingularBatchCodec.encode(singular));
-      case SpanBatch span -> Bytes.concatenate(Bytes.of(Batch.SPAN_VERSION), SpanBatchCodec.encode(span));
+      case SingularBatch singular -> withVersion(Batch.SINGULAR_VERSION, SingularBatchCodec.encode(singular));
+      case SpanBatch span -> withVersion(Batch.SPAN_VERSION, SpanBatchCodec.encode(span));
     };
+  }
+
+  private static Bytes withVersion(int version, Bytes content) {
+    byte[] out = new byte[content.size() + 1];
+    out[0] = (byte) version;
+    System.arraycopy(content.toArrayUnsafe(), 0, out, 1, content.size());
+    return Bytes.wrap(out);
   }
 }

@@ -1,5 +1,6 @@
 package dev.opsim.protocol.batch;
 
+import dev.opsim.protocol.tx.Rlp;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -22,7 +23,7 @@ public record BitList(int length, Bytes bytes) {
     if (paddingBitsSet(length, bytes)) {
       throw new IllegalArgumentException("bit list of " + length + " bits has padding bits set");
     }
-    bytes = bytes.copy();
+    bytes = Rlp.copyOf(bytes);
   }
 
   /** The number of bytes a list of {@code length} bits takes on the wire. */

@@ -1,6 +1,7 @@
 package dev.opsim.protocol.batch;
 
 import dev.opsim.protocol.Hash;
+import dev.opsim.protocol.tx.Rlp;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
@@ -15,7 +16,7 @@ public record SingularBatch(Hash parentHash, long epochNum, Hash epochHash, long
   public SingularBatch {
     Objects.requireNonNull(parentHash, "parentHash");
     Objects.requireNonNull(epochHash, "epochHash");
-    transactions = transactions.stream().map(Bytes::copy).toList();
+    transactions = transactions.stream().map(Rlp::copyOf).toList();
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.opsim.protocol.batch;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.tx.Rlp;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * Version-0 batch content: {@code rlp([parent_hash, epoch_number, epoch_hash, timestamp, [tx, ...]])}
@@ -23,7 +22,7 @@ final class SingularBatchCodec {
   }
 
   static Bytes encode(SingularBatch batch) {
-    return RLP.encodeList(w -> {
+    return Rlp.encodeList(w -> {
       w.writeValue(batch.parentHash().bytes());
       Rlp.writeUint64(w, batch.epochNum());
       w.writeValue(batch.epochHash().bytes());

@@ -1,5 +1,6 @@
 package dev.opsim.protocol.batch;
 
+import dev.opsim.protocol.tx.Rlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record SpanBatch(
     if (Objects.requireNonNull(value, name).size() != CHECK_SIZE) {
       throw new IllegalArgumentException(name + " is 20 bytes, got " + value.size());
     }
-    return value.copy();
+    return Rlp.copyOf(value);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.opsim.protocol.batch;
 
 import dev.opsim.protocol.Address;
+import dev.opsim.protocol.tx.Rlp;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
@@ -21,7 +22,7 @@ public record SpanBatchTxs(
     List<Long> gases,
     BitList protectedBits) {
   public SpanBatchTxs {
-    datas = datas.stream().map(Bytes::copy).toList();
+    datas = datas.stream().map(Rlp::copyOf).toList();
     signatures = List.copyOf(signatures);
     tos = List.copyOf(tos);
     nonces = List.copyOf(nonces);

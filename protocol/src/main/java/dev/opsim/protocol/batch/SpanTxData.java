@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * One {@code tx_datas} entry of a span batch: the fields of a transaction that the span layout does not store
@@ -53,7 +52,7 @@ public sealed interface SpanTxData {
     public LegacyData {
       Rlp.checkUint256(value, "value");
       Rlp.checkUint256(gasPrice, "gasPrice");
-      data = Objects.requireNonNull(data, "data").copy();
+      data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     }
 
     @Override
@@ -63,7 +62,7 @@ public sealed interface SpanTxData {
 
     @Override
     public Bytes encode() {
-      return RLP.encodeList(w -> {
+      return Rlp.encodeList(w -> {
         Rlp.writeUint(w, value);
         Rlp.writeUint(w, gasPrice);
         w.writeValue(data);
@@ -83,7 +82,7 @@ public sealed interface SpanTxData {
     public AccessListData {
       Rlp.checkUint256(value, "value");
       Rlp.checkUint256(gasPrice, "gasPrice");
-      data = Objects.requireNonNull(data, "data").copy();
+      data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
       accessList = List.copyOf(accessList);
     }
 
@@ -94,12 +93,12 @@ public sealed interface SpanTxData {
 
     @Override
     public Bytes encode() {
-      return Bytes.concatenate(Bytes.of(type()), RLP.encodeList(w -> {
+      return Rlp.typed(type(), w -> {
         Rlp.writeUint(w, value);
         Rlp.writeUint(w, gasPrice);
         w.writeValue(data);
         AccessListEntry.writeList(w, accessList);
-      }));
+      });
     }
 
     @Override
@@ -117,7 +116,7 @@ public sealed interface SpanTxData {
       Rlp.checkUint256(value, "value");
       Rlp.checkUint256(maxPriorityFeePerGas, "maxPriorityFeePerGas");
       Rlp.checkUint256(maxFeePerGas, "maxFeePerGas");
-      data = Objects.requireNonNull(data, "data").copy();
+      data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
       accessList = List.copyOf(accessList);
     }
 
@@ -128,13 +127,13 @@ public sealed interface SpanTxData {
 
     @Override
     public Bytes encode() {
-      return Bytes.concatenate(Bytes.of(type()), RLP.encodeList(w -> {
+      return Rlp.typed(type(), w -> {
         Rlp.writeUint(w, value);
         Rlp.writeUint(w, maxPriorityFeePerGas);
         Rlp.writeUint(w, maxFeePerGas);
         w.writeValue(data);
         AccessListEntry.writeList(w, accessList);
-      }));
+      });
     }
 
     @Override
@@ -152,7 +151,7 @@ public sealed interface SpanTxData {
       Rlp.checkUint256(value, "value");
       Rlp.checkUint256(maxPriorityFeePerGas, "maxPriorityFeePerGas");
       Rlp.checkUint256(maxFeePerGas, "maxFeePerGas");
-      data = Objects.requireNonNull(data, "data").copy();
+      data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
       accessList = List.copyOf(accessList);
       authorizationList = List.copyOf(authorizationList);
     }
@@ -164,14 +163,14 @@ public sealed interface SpanTxData {
 
     @Override
     public Bytes encode() {
-      return Bytes.concatenate(Bytes.of(type()), RLP.encodeList(w -> {
+      return Rlp.typed(type(), w -> {
         Rlp.writeUint(w, value);
         Rlp.writeUint(w, maxPriorityFeePerGas);
         Rlp.writeUint(w, maxFeePerGas);
         w.writeValue(data);
         AccessListEntry.writeList(w, accessList);
         SetCodeAuthorization.writeList(w, authorizationList);
-      }));
+      });
     }
 
     @Override
@@ -197,6 +196,7 @@ public sealed interface SpanTxData {
     if (txData.isEmpty()) {
       throw new DecodeException("span tx data: empty");
     }
+    txData = Rlp.flat(txData);
     if (isLegacy(txData)) {
       return Rlp.decodeList(txData, "legacy span tx data", f -> new LegacyData(
           Rlp.readUint256(f, "value"), Rlp.readUint256(f, "gasPrice"), Rlp.readBytes(f, "data")));

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * EIP-2930 transaction, type 1:
@@ -28,7 +27,7 @@ public record AccessListTx(
     Rlp.checkUint256(chainId, "chainId");
     Rlp.checkUint256(gasPrice, "gasPrice");
     Rlp.checkUint256(value, "value");
-    data = Objects.requireNonNull(data, "data").copy();
+    data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     accessList = List.copyOf(accessList);
     Rlp.checkUint256(v, "v");
     Rlp.checkUint256(r, "r");
@@ -42,7 +41,7 @@ public record AccessListTx(
 
   @Override
   public Bytes encode() {
-    return Bytes.concatenate(Bytes.of(ACCESS_LIST_TYPE), RLP.encodeList(w -> {
+    return Rlp.typed(ACCESS_LIST_TYPE, w -> {
       Rlp.writeUint(w, chainId);
       Rlp.writeUint64(w, nonce);
       Rlp.writeUint(w, gasPrice);
@@ -54,7 +53,7 @@ public record AccessListTx(
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
-    }));
+    });
   }
 
   static AccessListTx decodePayload(Bytes payload) throws DecodeException {

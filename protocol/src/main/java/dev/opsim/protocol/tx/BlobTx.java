@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * EIP-4844 transaction, type 3, in its canonical (block) form without the network sidecar:
@@ -36,7 +35,7 @@ public record BlobTx(
     Rlp.checkUint256(maxFeePerGas, "maxFeePerGas");
     Objects.requireNonNull(to, "a blob tx always has a recipient");
     Rlp.checkUint256(value, "value");
-    data = Objects.requireNonNull(data, "data").copy();
+    data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     accessList = List.copyOf(accessList);
     Rlp.checkUint256(maxFeePerBlobGas, "maxFeePerBlobGas");
     blobVersionedHashes = List.copyOf(blobVersionedHashes);
@@ -52,7 +51,7 @@ public record BlobTx(
 
   @Override
   public Bytes encode() {
-    return Bytes.concatenate(Bytes.of(BLOB_TYPE), RLP.encodeList(w -> {
+    return Rlp.typed(BLOB_TYPE, w -> {
       Rlp.writeUint(w, chainId);
       Rlp.writeUint64(w, nonce);
       Rlp.writeUint(w, maxPriorityFeePerGas);
@@ -67,7 +66,7 @@ public record BlobTx(
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
-    }));
+    });
   }
 
   static BlobTx decodePayload(Bytes payload) throws DecodeException {

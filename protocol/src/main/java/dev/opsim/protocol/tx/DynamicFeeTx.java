@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * EIP-1559 transaction, type 2: {@code 0x02 ++ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to,
@@ -30,7 +29,7 @@ public record DynamicFeeTx(
     Rlp.checkUint256(maxPriorityFeePerGas, "maxPriorityFeePerGas");
     Rlp.checkUint256(maxFeePerGas, "maxFeePerGas");
     Rlp.checkUint256(value, "value");
-    data = Objects.requireNonNull(data, "data").copy();
+    data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     accessList = List.copyOf(accessList);
     Rlp.checkUint256(v, "v");
     Rlp.checkUint256(r, "r");
@@ -44,7 +43,7 @@ public record DynamicFeeTx(
 
   @Override
   public Bytes encode() {
-    return Bytes.concatenate(Bytes.of(DYNAMIC_FEE_TYPE), RLP.encodeList(w -> {
+    return Rlp.typed(DYNAMIC_FEE_TYPE, w -> {
       Rlp.writeUint(w, chainId);
       Rlp.writeUint64(w, nonce);
       Rlp.writeUint(w, maxPriorityFeePerGas);
@@ -57,7 +56,7 @@ public record DynamicFeeTx(
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
-    }));
+    });
   }
 
   static DynamicFeeTx decodePayload(Bytes payload) throws DecodeException {

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * A pre-EIP-2718 transaction: {@code rlp([nonce, gasPrice, gas, to, value, data, v, r, s])}, {@code to} empty for a
@@ -30,7 +29,7 @@ public record LegacyTx(
   public LegacyTx {
     Rlp.checkUint256(gasPrice, "gasPrice");
     Rlp.checkUint256(value, "value");
-    data = Objects.requireNonNull(data, "data").copy();
+    data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     Rlp.checkUint256(v, "v");
     Rlp.checkUint256(r, "r");
     Rlp.checkUint256(s, "s");
@@ -78,7 +77,7 @@ public record LegacyTx(
 
   @Override
   public Bytes encode() {
-    return RLP.encodeList(w -> {
+    return Rlp.encodeList(w -> {
       Rlp.writeUint64(w, nonce);
       Rlp.writeUint(w, gasPrice);
       Rlp.writeUint64(w, gas);

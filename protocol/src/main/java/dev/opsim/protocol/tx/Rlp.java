@@ -4,6 +4,7 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
@@ -18,12 +19,38 @@ import org.apache.tuweni.rlp.RLPWriter;
  * exceptions and silently ignores trailing bytes; {@link #decodeList} turns both into {@link DecodeException}.
  *
  * <p>Tuweni's {@code writeLong} mis-encodes values of 2^63 and above, so uint64 values are written with
- * {@link #writeUint64}.
+ * {@link #writeUint64}. Tuweni's {@code ConcatenatedBytes} (what {@code RLP.encodeList} and
+ * {@code Bytes.concatenate} return) fails on some slice/concatenate combinations in 2.7.2, so encoders here return
+ * flat arrays ({@link #encodeList}, {@link #typed}) and decoders flatten their input first ({@link #copyOf}).
  */
 public final class Rlp {
   private static final int UINT256_BITS = 256;
 
   private Rlp() {}
+
+  /** A flat copy of {@code bytes}: an independent array, never a Tuweni {@code ConcatenatedBytes}. */
+  public static Bytes copyOf(Bytes bytes) {
+    return Bytes.wrap(bytes.toArray());
+  }
+
+  /** {@code bytes} backed by one array (no copy when it already is one). */
+  public static Bytes flat(Bytes bytes) {
+    return Bytes.wrap(bytes.toArrayUnsafe());
+  }
+
+  /** An RLP list written by {@code fields}, as flat bytes. */
+  public static Bytes encodeList(Consumer<RLPWriter> fields) {
+    return flat(RLP.encodeList(fields));
+  }
+
+  /** {@code type ++ rlp(list)}: an EIP-2718 typed payload, as flat bytes. */
+  public static Bytes typed(int type, Consumer<RLPWriter> fields) {
+    byte[] list = RLP.encodeList(fields).toArrayUnsafe();
+    byte[] out = new byte[list.length + 1];
+    out[0] = (byte) type;
+    System.arraycopy(list, 0, out, 1, list.length);
+    return Bytes.wrap(out);
+  }
 
   /** A field that does not fit its declared shape; caught by {@link #decodeList} and reported with context. */
   public static final class FieldException extends RuntimeException {
@@ -50,7 +77,7 @@ public final class Rlp {
     }
     int[] failedAt = {0};
     try {
-      return RLP.decode(encoded, reader -> {
+      return RLP.decode(flat(encoded), reader -> {
         if (!reader.nextIsList()) {
           throw new FieldException("expected an RLP list, found a string");
         }

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * EIP-7702 transaction, type 4 (Isthmus on L2, protocol-reference 13): {@code 0x04 ++ rlp([chainId, nonce,
@@ -33,7 +32,7 @@ public record SetCodeTx(
     Rlp.checkUint256(maxFeePerGas, "maxFeePerGas");
     Objects.requireNonNull(to, "a set-code tx always has a recipient");
     Rlp.checkUint256(value, "value");
-    data = Objects.requireNonNull(data, "data").copy();
+    data = Rlp.copyOf(Objects.requireNonNull(data, "data"));
     accessList = List.copyOf(accessList);
     authorizationList = List.copyOf(authorizationList);
     Rlp.checkUint256(v, "v");
@@ -48,7 +47,7 @@ public record SetCodeTx(
 
   @Override
   public Bytes encode() {
-    return Bytes.concatenate(Bytes.of(SET_CODE_TYPE), RLP.encodeList(w -> {
+    return Rlp.typed(SET_CODE_TYPE, w -> {
       Rlp.writeUint(w, chainId);
       Rlp.writeUint64(w, nonce);
       Rlp.writeUint(w, maxPriorityFeePerGas);
@@ -62,7 +61,7 @@ public record SetCodeTx(
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
-    }));
+    });
   }
 
   static SetCodeTx decodePayload(Bytes payload) throws DecodeException {

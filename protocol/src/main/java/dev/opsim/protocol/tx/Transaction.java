@@ -61,6 +61,7 @@ public sealed interface Transaction permits LegacyTx, AccessListTx, DynamicFeeTx
     if (encoded.isEmpty()) {
       throw new DecodeException("transaction: empty input");
     }
+    encoded = Rlp.flat(encoded);
     int first = encoded.get(0) & 0xFF;
     if (first >= 0xC0) {
       return LegacyTx.decodeRlp(encoded);
