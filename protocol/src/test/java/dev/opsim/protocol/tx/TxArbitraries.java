@@ -34,7 +34,7 @@ public final class TxArbitraries {
 
   public static Arbitrary<Bytes> data() {
     // sizes around 55/56 cross the RLP short/long string boundary
-    return Arbitraries.oneOf(bytes(80), bytes(600), Arbitraries.of(Bytes.of(0), Bytes.of(0x7f), Bytes.of(0x80)));
+    return Arbitraries.oneOf(bytes(80), bytes(300), Arbitraries.of(Bytes.of(0), Bytes.of(0x7f), Bytes.of(0x80)));
   }
 
   public static Arbitrary<Address> address() {
