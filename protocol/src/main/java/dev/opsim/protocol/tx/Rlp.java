@@ -84,7 +84,6 @@ public final class Rlp {
         T value = reader.readList(list -> {
           T read = body.read(list);
           if (!list.isComplete()) {
-            failedAt[0] = list.position();
             throw new FieldException("the list has more elements than expected");
           }
           return read;
@@ -109,10 +108,14 @@ public final class Rlp {
   /** Reads a list of elements, each read by {@code element}, to the end of that list. */
   public static <T> java.util.List<T> readList(RLPReader reader, String field, Function<RLPReader, T> element) {
     requireMore(reader, field);
-    if (!reader.nextIsList()) {
-      throw new FieldException(field + " must be an RLP list");
+    try {
+      if (!reader.nextIsList()) {
+        throw new FieldException(field + " must be an RLP list");
+      }
+      return reader.readListContents(element);
+    } catch (RLPException e) {
+      throw new FieldException(field + ": " + e.getMessage());
     }
-    return reader.readListContents(element);
   }
 
   /** A uint64 (at most 8 bytes, canonical). */
@@ -151,10 +154,14 @@ public final class Rlp {
   /** Any byte string. */
   public static Bytes readBytes(RLPReader reader, String field) {
     requireMore(reader, field);
-    if (reader.nextIsList()) {
-      throw new FieldException(field + " must be an RLP string, found a list");
+    try {
+      if (reader.nextIsList()) {
+        throw new FieldException(field + " must be an RLP string, found a list");
+      }
+      return reader.readValue();
+    } catch (RLPException e) {
+      throw new FieldException(field + ": " + e.getMessage());
     }
-    return reader.readValue();
   }
 
   /** A 20-byte address. */
