@@ -4,6 +4,7 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
@@ -106,7 +107,7 @@ public final class Rlp {
   }
 
   /** Reads a list of elements, each read by {@code element}, to the end of that list. */
-  public static <T> java.util.List<T> readList(RLPReader reader, String field, Function<RLPReader, T> element) {
+  public static <T> List<T> readList(RLPReader reader, String field, Function<RLPReader, T> element) {
     requireMore(reader, field);
     try {
       if (!reader.nextIsList()) {

@@ -2,6 +2,7 @@ package dev.opsim.protocol.batch;
 
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
+import dev.opsim.protocol.Keccak;
 import dev.opsim.protocol.tx.Transaction;
 import dev.opsim.protocol.tx.TxArbitraries;
 import java.math.BigInteger;
@@ -126,6 +127,6 @@ final class BatchArbitraries {
 
   /** The L1 block hash tests use for epoch {@code number}. */
   static Hash epochHash(long number) {
-    return dev.opsim.protocol.Keccak.hash(Hash.ofLong(number).toArray());
+    return Keccak.hash(Hash.ofLong(number).toArray());
   }
 }

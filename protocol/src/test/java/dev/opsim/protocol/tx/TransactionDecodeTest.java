@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.DecodeException;
+import dev.opsim.protocol.Hash;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
+import org.apache.tuweni.rlp.RLPWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,14 +71,14 @@ class TransactionDecodeTest {
   @Test
   void typedTransactionsRoundTripWithTheirTypeByte() throws DecodeException {
     Address to = Address.fromHex("0x00000000000000000000000000000000000000aa");
-    List<AccessListEntry> list = List.of(new AccessListEntry(to, List.of(dev.opsim.protocol.Hash.ofLong(7))));
+    List<AccessListEntry> list = List.of(new AccessListEntry(to, List.of(Hash.ofLong(7))));
     List<Transaction> txs = List.of(
         new AccessListTx(BigInteger.TEN, 1, BigInteger.TWO, 3, null, BigInteger.ONE, Bytes.of(1, 2), list,
             BigInteger.ONE, BigInteger.TEN, BigInteger.TWO),
         new DynamicFeeTx(BigInteger.TEN, 1, BigInteger.TWO, BigInteger.TEN, 3, to, BigInteger.ONE, Bytes.EMPTY,
             List.of(), BigInteger.ZERO, BigInteger.TEN, BigInteger.TWO),
         new BlobTx(BigInteger.ONE, 1, BigInteger.TWO, BigInteger.TEN, 3, to, BigInteger.ZERO, Bytes.EMPTY, list,
-            BigInteger.ONE, List.of(dev.opsim.protocol.Hash.ofLong(1)), BigInteger.ZERO, BigInteger.ONE,
+            BigInteger.ONE, List.of(Hash.ofLong(1)), BigInteger.ZERO, BigInteger.ONE,
             BigInteger.ONE),
         new SetCodeTx(BigInteger.TEN, 1, BigInteger.TWO, BigInteger.TEN, 3, to, BigInteger.ZERO, Bytes.EMPTY,
             List.of(), List.of(new SetCodeAuthorization(BigInteger.TEN, to, 5, 1, BigInteger.ONE, BigInteger.TWO)),
@@ -93,7 +96,7 @@ class TransactionDecodeTest {
     return assertThrows(DecodeException.class, () -> Transaction.decode(input)).getMessage();
   }
 
-  private static Bytes legacyFields(java.util.function.Consumer<org.apache.tuweni.rlp.RLPWriter> fields) {
+  private static Bytes legacyFields(Consumer<RLPWriter> fields) {
     return RLP.encodeList(fields);
   }
 

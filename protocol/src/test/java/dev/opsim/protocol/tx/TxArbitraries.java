@@ -4,6 +4,7 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -73,8 +74,7 @@ public final class TxArbitraries {
   public static Arbitrary<Sig> spanSig(int type, BigInteger chainId) {
     Arbitrary<BigInteger> v = type == Transaction.LEGACY_TYPE
         ? Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.of(true, false))
-            .as((y, isProtected) -> LegacyTx.vFor(y, isProtected ? java.util.Optional.of(chainId)
-                : java.util.Optional.empty()))
+            .as((y, isProtected) -> LegacyTx.vFor(y, isProtected ? Optional.of(chainId) : Optional.empty()))
         : Arbitraries.of(BigInteger.ZERO, BigInteger.ONE);
     return Combinators.combine(v, uint256(), uint256()).as(Sig::new);
   }
