@@ -30,6 +30,8 @@ public final class OpsimMain implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new OpsimMain());
+    // `@FILE` is our input syntax for bytes, not picocli's argument-file expansion.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler(OpsimMain::usageError);
     cli.setExecutionExceptionHandler(OpsimMain::failure);
     return cli;

@@ -43,13 +43,7 @@ import picocli.CommandLine.Spec;
       DecodeCommand.ChannelCommand.class,
       DecodeCommand.BlobCommand.class
     })
-public final class DecodeCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class DecodeCommand {
 
   /** Shared plumbing: read the input argument, print the JSON, turn decode errors into one-line user errors. */
   abstract static class Subcommand implements Runnable {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsim.protocol.Address;
+import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Hex;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
@@ -86,6 +88,8 @@ public final class Json {
       case Boolean b -> f.booleanNode(b);
       case BigInteger b -> (b.signum() >= 0 && b.bitLength() <= 53) ? f.numberNode(b.longValueExact())
           : f.textNode(b.toString());
+      case Hash h -> f.textNode(h.toString());
+      case Address a -> f.textNode(a.toString());
       case Bytes b -> f.textNode(b.toHexString());
       case byte[] b -> f.textNode(Hex.encode(b));
       case Optional<?> o -> value(o.orElse(null));
