@@ -24,6 +24,7 @@ final class Fp {
   private static final Fp R_SQUARED = rawLimbs(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   static final Fp ONE = of(1);
 
+  // Montgomery-form limbs, least significant first
   private final long l0;
   private final long l1;
   private final long l2;
@@ -87,45 +88,120 @@ final class Fp {
   }
 
   Fp add(Fp o) {
-    long s0 = l0 + o.l0;
-    long c = carry(l0, o.l0, s0);
-    long s1 = l1 + o.l1 + c;
-    c = carry(l1, o.l1, s1);
-    long s2 = l2 + o.l2 + c;
-    c = carry(l2, o.l2, s2);
-    long s3 = l3 + o.l3 + c;
-    // Both operands are below p < 2^254, so the sum fits in four limbs; subtract p once if needed.
-    return reduceOnce(s0, s1, s2, s3);
-  }
-
-  Fp dbl() {
-    return add(this);
+    long a1_0 = l0 + o.l0; long cy1 = carry(l0, o.l0, a1_0);
+    long a1_1 = l1 + o.l1 + cy1; cy1 = carry(l1, o.l1, a1_1);
+    long a1_2 = l2 + o.l2 + cy1; cy1 = carry(l2, o.l2, a1_2);
+    long a1_3 = l3 + o.l3 + cy1;
+    long d2_0 = a1_0 - P0; long b2 = borrow(a1_0, P0, d2_0);
+    long d2_1 = a1_1 - P1 - b2; b2 = borrow(a1_1, P1, d2_1);
+    long d2_2 = a1_2 - P2 - b2; b2 = borrow(a1_2, P2, d2_2);
+    long d2_3 = a1_3 - P3 - b2; b2 = borrow(a1_3, P3, d2_3);
+    long keep2 = -b2; // all ones when w < p: keep w
+    long x0 = (a1_0 & keep2) | (d2_0 & ~keep2);
+    long x1 = (a1_1 & keep2) | (d2_1 & ~keep2);
+    long x2 = (a1_2 & keep2) | (d2_2 & ~keep2);
+    long x3 = (a1_3 & keep2) | (d2_3 & ~keep2);
+    return new Fp(x0, x1, x2, x3);
   }
 
   Fp sub(Fp o) {
-    long d0 = l0 - o.l0;
-    long b = borrow(l0, o.l0, d0);
-    long d1 = l1 - o.l1 - b;
-    b = borrow(l1, o.l1, d1);
-    long d2 = l2 - o.l2 - b;
-    b = borrow(l2, o.l2, d2);
-    long d3 = l3 - o.l3 - b;
-    b = borrow(l3, o.l3, d3);
-    if (b == 0) {
-      return new Fp(d0, d1, d2, d3);
-    }
-    long s0 = d0 + P0;
-    long c = carry(d0, P0, s0);
-    long s1 = d1 + P1 + c;
-    c = carry(d1, P1, s1);
-    long s2 = d2 + P2 + c;
-    c = carry(d2, P2, s2);
-    long s3 = d3 + P3 + c;
-    return new Fp(s0, s1, s2, s3);
+    long d1_0 = l0 - o.l0; long bw1 = borrow(l0, o.l0, d1_0);
+    long d1_1 = l1 - o.l1 - bw1; bw1 = borrow(l1, o.l1, d1_1);
+    long d1_2 = l2 - o.l2 - bw1; bw1 = borrow(l2, o.l2, d1_2);
+    long d1_3 = l3 - o.l3 - bw1; bw1 = borrow(l3, o.l3, d1_3);
+    long addP1 = -bw1;
+    long cy1;
+    long x0 = d1_0 + (P0 & addP1); cy1 = carry(d1_0, P0 & addP1, x0);
+    long x1 = d1_1 + (P1 & addP1) + cy1; cy1 = carry(d1_1, P1 & addP1, x1);
+    long x2 = d1_2 + (P2 & addP1) + cy1; cy1 = carry(d1_2, P2 & addP1, x2);
+    long x3 = d1_3 + (P3 & addP1) + cy1;
+    return new Fp(x0, x1, x2, x3);
+  }
+
+  Fp dbl() {
+    long a1_0 = l0 + l0; long cy1 = carry(l0, l0, a1_0);
+    long a1_1 = l1 + l1 + cy1; cy1 = carry(l1, l1, a1_1);
+    long a1_2 = l2 + l2 + cy1; cy1 = carry(l2, l2, a1_2);
+    long a1_3 = l3 + l3 + cy1;
+    long d2_0 = a1_0 - P0; long b2 = borrow(a1_0, P0, d2_0);
+    long d2_1 = a1_1 - P1 - b2; b2 = borrow(a1_1, P1, d2_1);
+    long d2_2 = a1_2 - P2 - b2; b2 = borrow(a1_2, P2, d2_2);
+    long d2_3 = a1_3 - P3 - b2; b2 = borrow(a1_3, P3, d2_3);
+    long keep2 = -b2; // all ones when w < p: keep w
+    long x0 = (a1_0 & keep2) | (d2_0 & ~keep2);
+    long x1 = (a1_1 & keep2) | (d2_1 & ~keep2);
+    long x2 = (a1_2 & keep2) | (d2_2 & ~keep2);
+    long x3 = (a1_3 & keep2) | (d2_3 & ~keep2);
+    return new Fp(x0, x1, x2, x3);
   }
 
   Fp neg() {
-    return isZero() ? this : ZERO.sub(this);
+    long d1_0 = 0L - l0; long bw1 = borrow(0L, l0, d1_0);
+    long d1_1 = 0L - l1 - bw1; bw1 = borrow(0L, l1, d1_1);
+    long d1_2 = 0L - l2 - bw1; bw1 = borrow(0L, l2, d1_2);
+    long d1_3 = 0L - l3 - bw1; bw1 = borrow(0L, l3, d1_3);
+    long addP1 = -bw1;
+    long cy1;
+    long x0 = d1_0 + (P0 & addP1); cy1 = carry(d1_0, P0 & addP1, x0);
+    long x1 = d1_1 + (P1 & addP1) + cy1; cy1 = carry(d1_1, P1 & addP1, x1);
+    long x2 = d1_2 + (P2 & addP1) + cy1; cy1 = carry(d1_2, P2 & addP1, x2);
+    long x3 = d1_3 + (P3 & addP1) + cy1;
+    return new Fp(x0, x1, x2, x3);
+  }
+
+  /**
+   * Montgomery product this·o·2^-256 mod p: CIOS with the "no-carry" shortcut, valid because the top limb of p is
+   * below 2^62 (the intermediate never needs a fifth limb). Straight-line code; the final subtraction of p is
+   * branch-free.
+   */
+  Fp mul(Fp o) {
+    long t1_0, t1_1, t1_2, t1_3, c1_0, c1_1, c1_2, m1, lo1, hi1, s1;
+    c1_0 = l0 * o.l0; c1_1 = Math.unsignedMultiplyHigh(l0, o.l0);
+    m1 = c1_0 * INV;
+    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
+    lo1 = l0 * o.l1; hi1 = Math.unsignedMultiplyHigh(l0, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
+    lo1 = l0 * o.l2; hi1 = Math.unsignedMultiplyHigh(l0, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
+    lo1 = l0 * o.l3; hi1 = Math.unsignedMultiplyHigh(l0, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
+    lo1 = l1 * o.l0; hi1 = Math.unsignedMultiplyHigh(l1, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    m1 = c1_0 * INV;
+    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
+    lo1 = l1 * o.l1; hi1 = Math.unsignedMultiplyHigh(l1, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
+    lo1 = l1 * o.l2; hi1 = Math.unsignedMultiplyHigh(l1, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
+    lo1 = l1 * o.l3; hi1 = Math.unsignedMultiplyHigh(l1, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
+    lo1 = l2 * o.l0; hi1 = Math.unsignedMultiplyHigh(l2, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    m1 = c1_0 * INV;
+    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
+    lo1 = l2 * o.l1; hi1 = Math.unsignedMultiplyHigh(l2, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
+    lo1 = l2 * o.l2; hi1 = Math.unsignedMultiplyHigh(l2, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
+    lo1 = l2 * o.l3; hi1 = Math.unsignedMultiplyHigh(l2, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
+    lo1 = l3 * o.l0; hi1 = Math.unsignedMultiplyHigh(l3, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
+    m1 = c1_0 * INV;
+    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
+    lo1 = l3 * o.l1; hi1 = Math.unsignedMultiplyHigh(l3, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
+    lo1 = l3 * o.l2; hi1 = Math.unsignedMultiplyHigh(l3, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
+    lo1 = l3 * o.l3; hi1 = Math.unsignedMultiplyHigh(l3, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
+    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
+    long d2_0 = t1_0 - P0; long b2 = borrow(t1_0, P0, d2_0);
+    long d2_1 = t1_1 - P1 - b2; b2 = borrow(t1_1, P1, d2_1);
+    long d2_2 = t1_2 - P2 - b2; b2 = borrow(t1_2, P2, d2_2);
+    long d2_3 = t1_3 - P3 - b2; b2 = borrow(t1_3, P3, d2_3);
+    long keep2 = -b2; // all ones when w < p: keep w
+    long x0 = (t1_0 & keep2) | (d2_0 & ~keep2);
+    long x1 = (t1_1 & keep2) | (d2_1 & ~keep2);
+    long x2 = (t1_2 & keep2) | (d2_2 & ~keep2);
+    long x3 = (t1_3 & keep2) | (d2_3 & ~keep2);
+    return new Fp(x0, x1, x2, x3);
   }
 
   /** this / 2: adds p first when odd (Montgomery form is linear, so halving the limbs halves the value). */
@@ -147,73 +223,6 @@ final class Fp {
       w2 = s2;
     }
     return new Fp((w0 >>> 1) | (w1 << 63), (w1 >>> 1) | (w2 << 63), (w2 >>> 1) | (w3 << 63), w3 >>> 1);
-  }
-
-  /**
-   * Montgomery product this·o·2^-256 mod p: CIOS with the "no-carry" shortcut, valid because the top limb of p is
-   * below 2^62 (the intermediate never needs a fifth limb).
-   */
-  Fp mul(Fp o) {
-    long a0 = l0;
-    long a1 = l1;
-    long a2 = l2;
-    long a3 = l3;
-    long b0 = o.l0;
-    long b1 = o.l1;
-    long b2 = o.l2;
-    long b3 = o.l3;
-    long t0;
-    long t1;
-    long t2;
-    long t3;
-    long c0;
-    long c1;
-    long c2;
-    long m;
-    long lo;
-    long hi;
-    long s;
-    // round 0
-    c0 = a0 * b0; c1 = Math.unsignedMultiplyHigh(a0, b0);
-    m = c0 * INV;
-    lo = m * P0; c2 = Math.unsignedMultiplyHigh(m, P0); s = lo + c0; c2 += carry(lo, c0, s);
-    lo = a0 * b1; hi = Math.unsignedMultiplyHigh(a0, b1); s = lo + c1; hi += carry(lo, c1, s); c1 = hi; c0 = s;
-    lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t0 = lo;
-    lo = a0 * b2; hi = Math.unsignedMultiplyHigh(a0, b2); s = lo + c1; hi += carry(lo, c1, s); c1 = hi; c0 = s;
-    lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t1 = lo;
-    lo = a0 * b3; hi = Math.unsignedMultiplyHigh(a0, b3); s = lo + c1; hi += carry(lo, c1, s); c1 = hi; c0 = s;
-    lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); s = lo + c0; hi += carry(lo, c0, s); lo = s + c2; hi += carry(s, c2, lo); t3 = hi + c1; t2 = lo;
-    // round 1
-    lo = a1 * b0; hi = Math.unsignedMultiplyHigh(a1, b0); s = lo + t0; hi += carry(lo, t0, s); c1 = hi; c0 = s;
-    m = c0 * INV;
-    lo = m * P0; c2 = Math.unsignedMultiplyHigh(m, P0); s = lo + c0; c2 += carry(lo, c0, s);
-    lo = a1 * b1; hi = Math.unsignedMultiplyHigh(a1, b1); s = lo + c1; hi += carry(lo, c1, s); lo = s + t1; hi += carry(s, t1, lo); c1 = hi; c0 = lo;
-    lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t0 = lo;
-    lo = a1 * b2; hi = Math.unsignedMultiplyHigh(a1, b2); s = lo + c1; hi += carry(lo, c1, s); lo = s + t2; hi += carry(s, t2, lo); c1 = hi; c0 = lo;
-    lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t1 = lo;
-    lo = a1 * b3; hi = Math.unsignedMultiplyHigh(a1, b3); s = lo + c1; hi += carry(lo, c1, s); lo = s + t3; hi += carry(s, t3, lo); c1 = hi; c0 = lo;
-    lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); s = lo + c0; hi += carry(lo, c0, s); lo = s + c2; hi += carry(s, c2, lo); t3 = hi + c1; t2 = lo;
-    // round 2
-    lo = a2 * b0; hi = Math.unsignedMultiplyHigh(a2, b0); s = lo + t0; hi += carry(lo, t0, s); c1 = hi; c0 = s;
-    m = c0 * INV;
-    lo = m * P0; c2 = Math.unsignedMultiplyHigh(m, P0); s = lo + c0; c2 += carry(lo, c0, s);
-    lo = a2 * b1; hi = Math.unsignedMultiplyHigh(a2, b1); s = lo + c1; hi += carry(lo, c1, s); lo = s + t1; hi += carry(s, t1, lo); c1 = hi; c0 = lo;
-    lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t0 = lo;
-    lo = a2 * b2; hi = Math.unsignedMultiplyHigh(a2, b2); s = lo + c1; hi += carry(lo, c1, s); lo = s + t2; hi += carry(s, t2, lo); c1 = hi; c0 = lo;
-    lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t1 = lo;
-    lo = a2 * b3; hi = Math.unsignedMultiplyHigh(a2, b3); s = lo + c1; hi += carry(lo, c1, s); lo = s + t3; hi += carry(s, t3, lo); c1 = hi; c0 = lo;
-    lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); s = lo + c0; hi += carry(lo, c0, s); lo = s + c2; hi += carry(s, c2, lo); t3 = hi + c1; t2 = lo;
-    // round 3
-    lo = a3 * b0; hi = Math.unsignedMultiplyHigh(a3, b0); s = lo + t0; hi += carry(lo, t0, s); c1 = hi; c0 = s;
-    m = c0 * INV;
-    lo = m * P0; c2 = Math.unsignedMultiplyHigh(m, P0); s = lo + c0; c2 += carry(lo, c0, s);
-    lo = a3 * b1; hi = Math.unsignedMultiplyHigh(a3, b1); s = lo + c1; hi += carry(lo, c1, s); lo = s + t1; hi += carry(s, t1, lo); c1 = hi; c0 = lo;
-    lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t0 = lo;
-    lo = a3 * b2; hi = Math.unsignedMultiplyHigh(a3, b2); s = lo + c1; hi += carry(lo, c1, s); lo = s + t2; hi += carry(s, t2, lo); c1 = hi; c0 = lo;
-    lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2); s = lo + c2; hi += carry(lo, c2, s); lo = s + c0; hi += carry(s, c0, lo); c2 = hi; t1 = lo;
-    lo = a3 * b3; hi = Math.unsignedMultiplyHigh(a3, b3); s = lo + c1; hi += carry(lo, c1, s); lo = s + t3; hi += carry(s, t3, lo); c1 = hi; c0 = lo;
-    lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3); s = lo + c0; hi += carry(lo, c0, s); lo = s + c2; hi += carry(s, c2, lo); t3 = hi + c1; t2 = lo;
-    return reduceOnce(t0, t1, t2, t3);
   }
 
   Fp square() {
@@ -248,18 +257,6 @@ final class Fp {
     return "0x" + toBigInteger().toString(16);
   }
 
-  private static Fp reduceOnce(long w0, long w1, long w2, long w3) {
-    long d0 = w0 - P0;
-    long b = borrow(w0, P0, d0);
-    long d1 = w1 - P1 - b;
-    b = borrow(w1, P1, d1);
-    long d2 = w2 - P2 - b;
-    b = borrow(w2, P2, d2);
-    long d3 = w3 - P3 - b;
-    b = borrow(w3, P3, d3);
-    return b == 0 ? new Fp(d0, d1, d2, d3) : new Fp(w0, w1, w2, w3);
-  }
-
   private static boolean lessThanModulus(long w0, long w1, long w2, long w3) {
     long d0 = w0 - P0;
     long b = borrow(w0, P0, d0);
@@ -274,6 +271,11 @@ final class Fp {
   /** Carry out of the top bit of {@code sum = x + y (+ carry in)} (Hacker's Delight 2-13). */
   private static long carry(long x, long y, long sum) {
     return ((x & y) | ((x | y) & ~sum)) >>> 63;
+  }
+
+  /** 1 when {@code sum = x + y} (no carry in) wrapped around, i.e. is below the addend x. */
+  private static long overflow(long sum, long x) {
+    return Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
   }
 
   /** Borrow out of the top bit of {@code difference = x - y (- borrow in)}. */

@@ -14,9 +14,6 @@ final class Fp12 {
   /** γ[k] = ξ^(k(p-1)/6): (g·w^k)^p = conj(g)·γ[k]·w^k, because w^(p-1) = ξ^((p-1)/6). */
   static final Fp2[] FROBENIUS_GAMMA = frobeniusGammas();
 
-  /** The BN parameter u (EIP-197's curve has p = 36u⁴ + 36u³ + 24u² + 6u + 1); positive. */
-  static final long BN_U = 0x44e992b44a6909f1L;
-
   final Fp6 c0;
   final Fp6 c1;
 
@@ -112,13 +109,17 @@ final class Fp12 {
     return new Fp12(new Fp6(r0, r2, r4), new Fp6(r1, r3, r5));
   }
 
-  /** this^u for an element of the cyclotomic subgroup. */
+  /** this^u for an element of the cyclotomic subgroup, over the NAF of u (the inverse there is the conjugate). */
   Fp12 cyclotomicPowU() {
+    byte[] naf = BnParameter.U_NAF;
+    Fp12 inverse = conjugate();
     Fp12 result = this;
-    for (int bit = 62 - Long.numberOfLeadingZeros(BN_U); bit >= 0; bit--) {
+    for (int i = naf.length - 2; i >= 0; i--) {
       result = result.cyclotomicSquare();
-      if (((BN_U >>> bit) & 1) != 0) {
+      if (naf[i] > 0) {
         result = result.mul(this);
+      } else if (naf[i] < 0) {
+        result = result.mul(inverse);
       }
     }
     return result;

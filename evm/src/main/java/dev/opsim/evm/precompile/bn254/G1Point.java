@@ -114,6 +114,9 @@ final class G1Point {
     if (isInfinity()) {
       return INFINITY;
     }
+    if (z.equals(Fp.ONE)) {
+      return this;
+    }
     Fp zInverse = z.inverse();
     Fp zInverse2 = zInverse.square();
     return new G1Point(x.mul(zInverse2), y.mul(zInverse2).mul(zInverse), Fp.ONE);

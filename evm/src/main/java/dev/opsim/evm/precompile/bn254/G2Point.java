@@ -91,18 +91,6 @@ final class G2Point {
     return new G2Point(x3, y3, z3);
   }
 
-  /** [k]this for a non-negative scalar, by double-and-add. */
-  G2Point multiply(long k) {
-    G2Point result = INFINITY;
-    for (int bit = 63 - Long.numberOfLeadingZeros(k); bit >= 0; bit--) {
-      result = result.dbl();
-      if (((k >>> bit) & 1) != 0) {
-        result = result.add(this);
-      }
-    }
-    return result;
-  }
-
   /** [k]this for a big-endian unsigned scalar of any length, by double-and-add. */
   G2Point multiply(byte[] scalar) {
     G2Point result = INFINITY;
@@ -132,7 +120,10 @@ final class G2Point {
    * [r]Q = O iff [u+1]Q + ψ([u]Q) + ψ²([u]Q) = ψ³([2u]Q).
    */
   boolean isInSubgroup() {
-    G2Point uQ = multiply(Fp12.BN_U);
+    if (isInfinity()) {
+      return true;
+    }
+    G2Point uQ = multiplyByU();
     G2Point psiUQ = uQ.psi();
     G2Point psi2UQ = psiUQ.psi();
     G2Point left = uQ.add(this).add(psiUQ).add(psi2UQ);
@@ -140,10 +131,53 @@ final class G2Point {
     return left.equals(right);
   }
 
+  /** [u]this over the NAF of u, adding the affine base (or its negation) with mixed additions. */
+  G2Point multiplyByU() {
+    G2Point base = toAffine();
+    G2Point negatedBase = base.negate();
+    byte[] naf = BnParameter.U_NAF;
+    G2Point result = base;
+    for (int i = naf.length - 2; i >= 0; i--) {
+      result = result.dbl();
+      if (naf[i] > 0) {
+        result = result.addAffine(base);
+      } else if (naf[i] < 0) {
+        result = result.addAffine(negatedBase);
+      }
+    }
+    return result;
+  }
+
+  /** madd-2007-bl: this + o for an affine o (z = 1), with the equal and opposite cases handled. */
+  private G2Point addAffine(G2Point o) {
+    if (isInfinity()) {
+      return o;
+    }
+    Fp2 z1z1 = z.square();
+    Fp2 u2 = o.x.mul(z1z1);
+    Fp2 s2 = o.y.mul(z).mul(z1z1);
+    Fp2 h = u2.sub(x);
+    if (h.isZero()) {
+      return s2.equals(y) ? dbl() : INFINITY;
+    }
+    Fp2 hh = h.square();
+    Fp2 i = hh.dbl().dbl();
+    Fp2 j = h.mul(i);
+    Fp2 r = s2.sub(y).dbl();
+    Fp2 v = x.mul(i);
+    Fp2 x3 = r.square().sub(j).sub(v.dbl());
+    Fp2 y3 = r.mul(v.sub(x3)).sub(y.mul(j).dbl());
+    Fp2 z3 = z.add(h).square().sub(z1z1).sub(hh);
+    return new G2Point(x3, y3, z3);
+  }
+
   /** The same point with z = 1 (or the canonical infinity), so x and y are the affine coordinates. */
   G2Point toAffine() {
     if (isInfinity()) {
       return INFINITY;
+    }
+    if (z.equals(Fp2.ONE)) {
+      return this;
     }
     Fp2 zInverse = z.inverse();
     Fp2 zInverse2 = zInverse.square();

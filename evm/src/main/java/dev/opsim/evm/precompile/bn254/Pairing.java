@@ -1,6 +1,5 @@
 package dev.opsim.evm.precompile.bn254;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +9,7 @@ import java.util.List;
  * 2u(6u² + 3u + 1) of it (coprime to r, so a product of pairings is 1 exactly when it is 1 for the plain pairing).
  */
 final class Pairing {
-  /** 6u + 2 in non-adjacent form, least significant digit first; 22 non-zero digits instead of 37 bits set. */
-  private static final byte[] LOOP_NAF =
-      nonAdjacentForm(BigInteger.valueOf(Fp12.BN_U).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+  private static final byte[] LOOP_NAF = BnParameter.SIX_U_PLUS_TWO_NAF;
 
   private Pairing() {}
 
@@ -98,24 +95,6 @@ final class Pairing {
         .mul(lambda1.frobenius())
         .mul(lambda2.frobenius().frobenius())
         .mul(lambda3.frobenius().frobenius().frobenius());
-  }
-
-  private static byte[] nonAdjacentForm(BigInteger k) {
-    List<Byte> digits = new ArrayList<>();
-    while (k.signum() > 0) {
-      int digit = 0;
-      if (k.testBit(0)) {
-        digit = 2 - k.mod(BigInteger.valueOf(4)).intValue();
-        k = k.subtract(BigInteger.valueOf(digit));
-      }
-      digits.add((byte) digit);
-      k = k.shiftRight(1);
-    }
-    byte[] result = new byte[digits.size()];
-    for (int i = 0; i < result.length; i++) {
-      result[i] = digits.get(i);
-    }
-    return result;
   }
 
   /**

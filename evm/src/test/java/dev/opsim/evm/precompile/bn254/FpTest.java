@@ -30,7 +30,7 @@ class FpTest {
     assertEquals(P, poly(36, 36, 24, 6, 1));
     assertEquals(R, poly(36, 36, 18, 6, 1));
     assertEquals(P, Fp.MODULUS);
-    assertEquals(U.longValueExact(), Fp12.BN_U);
+    assertEquals(U.longValueExact(), BnParameter.U);
   }
 
   @Test
