@@ -43,16 +43,12 @@ public final class Bn254Precompiles {
    */
   public static Bn254Result add(byte[] input) {
     byte[] in = Arrays.copyOf(input, ADD_INPUT_LENGTH);
-    G1Decoding first = decodeG1(in, 0);
-    if (first instanceof G1Decoding.Invalid invalid) {
-      return invalid.failure();
+    try {
+      G1Point sum = decodeG1(in, 0).add(decodeG1(in, 64));
+      return new Bn254Result.Success(sum.encode());
+    } catch (InvalidInputException e) {
+      return e.failure;
     }
-    G1Decoding second = decodeG1(in, 64);
-    if (second instanceof G1Decoding.Invalid invalid) {
-      return invalid.failure();
-    }
-    G1Point sum = ((G1Decoding.Valid) first).point().add(((G1Decoding.Valid) second).point());
-    return new Bn254Result.Success(sum.encode());
   }
 
   /**
@@ -61,13 +57,12 @@ public final class Bn254Precompiles {
    */
   public static Bn254Result mul(byte[] input) {
     byte[] in = Arrays.copyOf(input, MUL_INPUT_LENGTH);
-    G1Decoding decoded = decodeG1(in, 0);
-    if (decoded instanceof G1Decoding.Invalid invalid) {
-      return invalid.failure();
+    try {
+      G1Point product = decodeG1(in, 0).multiply(Arrays.copyOfRange(in, 64, 96));
+      return new Bn254Result.Success(product.encode());
+    } catch (InvalidInputException e) {
+      return e.failure;
     }
-    byte[] scalar = Arrays.copyOfRange(in, 64, 96);
-    G1Point product = ((G1Decoding.Valid) decoded).point().multiply(scalar);
-    return new Bn254Result.Success(product.encode());
   }
 
   /**
@@ -84,18 +79,13 @@ public final class Bn254Precompiles {
     int pairs = input.length / PAIR_LENGTH;
     List<G1Point> g1 = new ArrayList<>(pairs);
     List<G2Point> g2 = new ArrayList<>(pairs);
-    for (int k = 0; k < pairs; k++) {
-      int offset = k * PAIR_LENGTH;
-      G1Decoding p = decodeG1(input, offset);
-      if (p instanceof G1Decoding.Invalid invalid) {
-        return invalid.failure();
+    try {
+      for (int k = 0; k < pairs; k++) {
+        g1.add(decodeG1(input, k * PAIR_LENGTH));
+        g2.add(decodeG2(input, k * PAIR_LENGTH + 64));
       }
-      G2Decoding q = decodeG2(input, offset + 64);
-      if (q instanceof G2Decoding.Invalid invalid) {
-        return invalid.failure();
-      }
-      g1.add(((G1Decoding.Valid) p).point());
-      g2.add(((G2Decoding.Valid) q).point());
+    } catch (InvalidInputException e) {
+      return e.failure;
     }
     byte[] output = new byte[32];
     if (Pairing.isProductOne(g1, g2)) {
@@ -104,65 +94,59 @@ public final class Bn254Precompiles {
     return new Bn254Result.Success(output);
   }
 
-  private sealed interface G1Decoding {
-    record Valid(G1Point point) implements G1Decoding {}
-
-    record Invalid(Bn254Result.Failure failure) implements G1Decoding {}
-  }
-
-  private sealed interface G2Decoding {
-    record Valid(G2Point point) implements G2Decoding {}
-
-    record Invalid(Bn254Result.Failure failure) implements G2Decoding {}
-  }
-
-  private static G1Decoding decodeG1(byte[] in, int offset) {
-    Fp x = Fp.decode(in, offset);
-    Fp y = Fp.decode(in, offset + 32);
-    if (x == null || y == null) {
-      return new G1Decoding.Invalid(
-          outsideField("G1", x == null ? offset : offset + 32));
-    }
+  /** A G1 point: x ‖ y, (0, 0) for the point at infinity. */
+  private static G1Point decodeG1(byte[] in, int offset) throws InvalidInputException {
+    Fp x = decodeCoordinate(in, offset, "G1");
+    Fp y = decodeCoordinate(in, offset + 32, "G1");
     if (x.isZero() && y.isZero()) {
-      return new G1Decoding.Valid(G1Point.INFINITY);
+      return G1Point.INFINITY;
     }
     if (!G1Point.isOnCurve(x, y)) {
-      return new G1Decoding.Invalid(new Bn254Result.Failure(
-          Bn254Result.Reason.NOT_ON_CURVE, "G1 point at offset " + offset + " is not on the curve y^2 = x^3 + 3"));
+      throw new InvalidInputException(Bn254Result.Reason.NOT_ON_CURVE,
+          "G1 point at offset " + offset + " is not on the curve y^2 = x^3 + 3");
     }
-    return new G1Decoding.Valid(G1Point.affine(x, y));
+    return G1Point.affine(x, y);
   }
 
-  private static G2Decoding decodeG2(byte[] in, int offset) {
-    // EIP-197: x_im, x_re, y_im, y_re
-    int[] order = {offset + 32, offset, offset + 96, offset + 64};
-    Fp[] c = new Fp[4];
-    for (int i = 0; i < 4; i++) {
-      c[i] = Fp.decode(in, order[i]);
-      if (c[i] == null) {
-        return new G2Decoding.Invalid(outsideField("G2", order[i]));
-      }
-    }
-    Fp2 x = new Fp2(c[0], c[1]);
-    Fp2 y = new Fp2(c[2], c[3]);
+  /** A G2 point: x_im ‖ x_re ‖ y_im ‖ y_re (EIP-197), all zeros for the point at infinity. */
+  private static G2Point decodeG2(byte[] in, int offset) throws InvalidInputException {
+    Fp xIm = decodeCoordinate(in, offset, "G2");
+    Fp xRe = decodeCoordinate(in, offset + 32, "G2");
+    Fp yIm = decodeCoordinate(in, offset + 64, "G2");
+    Fp yRe = decodeCoordinate(in, offset + 96, "G2");
+    Fp2 x = new Fp2(xRe, xIm);
+    Fp2 y = new Fp2(yRe, yIm);
     if (x.isZero() && y.isZero()) {
-      return new G2Decoding.Valid(G2Point.INFINITY);
+      return G2Point.INFINITY;
     }
     if (!G2Point.isOnCurve(x, y)) {
-      return new G2Decoding.Invalid(new Bn254Result.Failure(
-          Bn254Result.Reason.NOT_ON_CURVE, "G2 point at offset " + offset + " is not on the twist curve"));
+      throw new InvalidInputException(Bn254Result.Reason.NOT_ON_CURVE,
+          "G2 point at offset " + offset + " is not on the twist curve");
     }
     G2Point q = G2Point.affine(x, y);
     if (!q.isInSubgroup()) {
-      return new G2Decoding.Invalid(new Bn254Result.Failure(
-          Bn254Result.Reason.NOT_IN_SUBGROUP, "G2 point at offset " + offset + " is not in the order-r subgroup"));
+      throw new InvalidInputException(Bn254Result.Reason.NOT_IN_SUBGROUP,
+          "G2 point at offset " + offset + " is not in the order-r subgroup");
     }
-    return new G2Decoding.Valid(q);
+    return q;
   }
 
-  private static Bn254Result.Failure outsideField(String group, int coordinateOffset) {
-    return new Bn254Result.Failure(
-        Bn254Result.Reason.COORDINATE_NOT_IN_FIELD,
-        group + " coordinate at offset " + coordinateOffset + " is not below the field modulus");
+  private static Fp decodeCoordinate(byte[] in, int offset, String group) throws InvalidInputException {
+    Fp value = Fp.decode(in, offset);
+    if (value == null) {
+      throw new InvalidInputException(Bn254Result.Reason.COORDINATE_NOT_IN_FIELD,
+          group + " coordinate at offset " + offset + " is not below the field modulus");
+    }
+    return value;
+  }
+
+  /** Carries a failure out of the decoders; no stack trace, it is an expected outcome. */
+  private static final class InvalidInputException extends Exception {
+    private final transient Bn254Result.Failure failure;
+
+    InvalidInputException(Bn254Result.Reason reason, String message) {
+      super(message, null, false, false);
+      this.failure = new Bn254Result.Failure(reason, message);
+    }
   }
 }

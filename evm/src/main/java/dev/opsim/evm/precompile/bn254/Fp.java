@@ -6,6 +6,9 @@ import java.math.BigInteger;
  * An element of the BN254 (alt_bn128) base field F_p, p = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47
  * (EIP-196). Held in Montgomery form (value·2^256 mod p) as four little-endian 64-bit limbs, always fully reduced,
  * so equal values have equal limbs. Immutable.
+ *
+ * <p>The limb arithmetic is branch-free: carries and borrows come from the top bits (Hacker's Delight 2-13), and
+ * "subtract p if the result is not below p" selects between the two candidates with a mask.
  */
 final class Fp {
   static final long P0 = 0x3c208c16d87cfd47L;
@@ -14,13 +17,14 @@ final class Fp {
   static final long P3 = 0x30644e72e131a029L;
 
   /** The modulus, for deriving constants once at class initialisation and for tests; never used per operation. */
-  static final BigInteger MODULUS = new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
+  static final BigInteger MODULUS =
+      new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
 
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
   private static final long INV = negatedInverseMod64(P0);
 
   static final Fp ZERO = new Fp(0, 0, 0, 0);
-  /** 2^512 mod p: multiplying a plain value by it in Montgomery form converts it into Montgomery form. */
+  /** 2^512 mod p: the Montgomery product of a plain value with it is the value in Montgomery form. */
   private static final Fp R_SQUARED = rawLimbs(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   static final Fp ONE = of(1);
 
@@ -62,8 +66,15 @@ final class Fp {
     long w2 = readLong(in, offset + 8);
     long w1 = readLong(in, offset + 16);
     long w0 = readLong(in, offset + 24);
-    if (!lessThanModulus(w0, w1, w2, w3)) {
-      return null;
+    long d0 = w0 - P0;
+    long b = borrow(w0, P0, d0);
+    long d1 = w1 - P1 - b;
+    b = borrow(w1, P1, d1);
+    long d2 = w2 - P2 - b;
+    b = borrow(w2, P2, d2);
+    long d3 = w3 - P3 - b;
+    if (borrow(w3, P3, d3) == 0) {
+      return null; // w - p did not borrow: w >= p
     }
     return new Fp(w0, w1, w2, w3).mul(R_SQUARED);
   }
@@ -88,141 +99,117 @@ final class Fp {
   }
 
   Fp add(Fp o) {
-    long a1_0 = l0 + o.l0; long cy1 = carry(l0, o.l0, a1_0);
-    long a1_1 = l1 + o.l1 + cy1; cy1 = carry(l1, o.l1, a1_1);
-    long a1_2 = l2 + o.l2 + cy1; cy1 = carry(l2, o.l2, a1_2);
-    long a1_3 = l3 + o.l3 + cy1;
-    long d2_0 = a1_0 - P0; long b2 = borrow(a1_0, P0, d2_0);
-    long d2_1 = a1_1 - P1 - b2; b2 = borrow(a1_1, P1, d2_1);
-    long d2_2 = a1_2 - P2 - b2; b2 = borrow(a1_2, P2, d2_2);
-    long d2_3 = a1_3 - P3 - b2; b2 = borrow(a1_3, P3, d2_3);
-    long keep2 = -b2; // all ones when w < p: keep w
-    long x0 = (a1_0 & keep2) | (d2_0 & ~keep2);
-    long x1 = (a1_1 & keep2) | (d2_1 & ~keep2);
-    long x2 = (a1_2 & keep2) | (d2_2 & ~keep2);
-    long x3 = (a1_3 & keep2) | (d2_3 & ~keep2);
-    return new Fp(x0, x1, x2, x3);
-  }
-
-  Fp sub(Fp o) {
-    long d1_0 = l0 - o.l0; long bw1 = borrow(l0, o.l0, d1_0);
-    long d1_1 = l1 - o.l1 - bw1; bw1 = borrow(l1, o.l1, d1_1);
-    long d1_2 = l2 - o.l2 - bw1; bw1 = borrow(l2, o.l2, d1_2);
-    long d1_3 = l3 - o.l3 - bw1; bw1 = borrow(l3, o.l3, d1_3);
-    long addP1 = -bw1;
-    long cy1;
-    long x0 = d1_0 + (P0 & addP1); cy1 = carry(d1_0, P0 & addP1, x0);
-    long x1 = d1_1 + (P1 & addP1) + cy1; cy1 = carry(d1_1, P1 & addP1, x1);
-    long x2 = d1_2 + (P2 & addP1) + cy1; cy1 = carry(d1_2, P2 & addP1, x2);
-    long x3 = d1_3 + (P3 & addP1) + cy1;
-    return new Fp(x0, x1, x2, x3);
+    long s0 = l0 + o.l0;
+    long c = carry(l0, o.l0, s0);
+    long s1 = l1 + o.l1 + c;
+    c = carry(l1, o.l1, s1);
+    long s2 = l2 + o.l2 + c;
+    c = carry(l2, o.l2, s2);
+    long s3 = l3 + o.l3 + c; // both below p < 2^254: no carry out
+    return reducedOnce(s0, s1, s2, s3);
   }
 
   Fp dbl() {
-    long a1_0 = l0 + l0; long cy1 = carry(l0, l0, a1_0);
-    long a1_1 = l1 + l1 + cy1; cy1 = carry(l1, l1, a1_1);
-    long a1_2 = l2 + l2 + cy1; cy1 = carry(l2, l2, a1_2);
-    long a1_3 = l3 + l3 + cy1;
-    long d2_0 = a1_0 - P0; long b2 = borrow(a1_0, P0, d2_0);
-    long d2_1 = a1_1 - P1 - b2; b2 = borrow(a1_1, P1, d2_1);
-    long d2_2 = a1_2 - P2 - b2; b2 = borrow(a1_2, P2, d2_2);
-    long d2_3 = a1_3 - P3 - b2; b2 = borrow(a1_3, P3, d2_3);
-    long keep2 = -b2; // all ones when w < p: keep w
-    long x0 = (a1_0 & keep2) | (d2_0 & ~keep2);
-    long x1 = (a1_1 & keep2) | (d2_1 & ~keep2);
-    long x2 = (a1_2 & keep2) | (d2_2 & ~keep2);
-    long x3 = (a1_3 & keep2) | (d2_3 & ~keep2);
-    return new Fp(x0, x1, x2, x3);
+    return add(this);
+  }
+
+  Fp sub(Fp o) {
+    long d0 = l0 - o.l0;
+    long b = borrow(l0, o.l0, d0);
+    long d1 = l1 - o.l1 - b;
+    b = borrow(l1, o.l1, d1);
+    long d2 = l2 - o.l2 - b;
+    b = borrow(l2, o.l2, d2);
+    long d3 = l3 - o.l3 - b;
+    b = borrow(l3, o.l3, d3);
+    // when it borrowed the difference is d + 2^256 - ... : add p back (masked to zero otherwise)
+    long mask = -b;
+    long q0 = P0 & mask;
+    long q1 = P1 & mask;
+    long q2 = P2 & mask;
+    long q3 = P3 & mask;
+    long s0 = d0 + q0;
+    long c = carry(d0, q0, s0);
+    long s1 = d1 + q1 + c;
+    c = carry(d1, q1, s1);
+    long s2 = d2 + q2 + c;
+    c = carry(d2, q2, s2);
+    long s3 = d3 + q3 + c;
+    return new Fp(s0, s1, s2, s3);
   }
 
   Fp neg() {
-    long d1_0 = 0L - l0; long bw1 = borrow(0L, l0, d1_0);
-    long d1_1 = 0L - l1 - bw1; bw1 = borrow(0L, l1, d1_1);
-    long d1_2 = 0L - l2 - bw1; bw1 = borrow(0L, l2, d1_2);
-    long d1_3 = 0L - l3 - bw1; bw1 = borrow(0L, l3, d1_3);
-    long addP1 = -bw1;
-    long cy1;
-    long x0 = d1_0 + (P0 & addP1); cy1 = carry(d1_0, P0 & addP1, x0);
-    long x1 = d1_1 + (P1 & addP1) + cy1; cy1 = carry(d1_1, P1 & addP1, x1);
-    long x2 = d1_2 + (P2 & addP1) + cy1; cy1 = carry(d1_2, P2 & addP1, x2);
-    long x3 = d1_3 + (P3 & addP1) + cy1;
-    return new Fp(x0, x1, x2, x3);
-  }
-
-  /**
-   * Montgomery product this·o·2^-256 mod p: CIOS with the "no-carry" shortcut, valid because the top limb of p is
-   * below 2^62 (the intermediate never needs a fifth limb). Straight-line code; the final subtraction of p is
-   * branch-free.
-   */
-  Fp mul(Fp o) {
-    long t1_0, t1_1, t1_2, t1_3, c1_0, c1_1, c1_2, m1, lo1, hi1, s1;
-    c1_0 = l0 * o.l0; c1_1 = Math.unsignedMultiplyHigh(l0, o.l0);
-    m1 = c1_0 * INV;
-    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
-    lo1 = l0 * o.l1; hi1 = Math.unsignedMultiplyHigh(l0, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
-    lo1 = l0 * o.l2; hi1 = Math.unsignedMultiplyHigh(l0, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
-    lo1 = l0 * o.l3; hi1 = Math.unsignedMultiplyHigh(l0, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
-    lo1 = l1 * o.l0; hi1 = Math.unsignedMultiplyHigh(l1, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    m1 = c1_0 * INV;
-    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
-    lo1 = l1 * o.l1; hi1 = Math.unsignedMultiplyHigh(l1, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
-    lo1 = l1 * o.l2; hi1 = Math.unsignedMultiplyHigh(l1, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
-    lo1 = l1 * o.l3; hi1 = Math.unsignedMultiplyHigh(l1, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
-    lo1 = l2 * o.l0; hi1 = Math.unsignedMultiplyHigh(l2, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    m1 = c1_0 * INV;
-    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
-    lo1 = l2 * o.l1; hi1 = Math.unsignedMultiplyHigh(l2, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
-    lo1 = l2 * o.l2; hi1 = Math.unsignedMultiplyHigh(l2, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
-    lo1 = l2 * o.l3; hi1 = Math.unsignedMultiplyHigh(l2, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
-    lo1 = l3 * o.l0; hi1 = Math.unsignedMultiplyHigh(l3, o.l0); s1 = lo1 + t1_0; hi1 += overflow(s1, lo1); c1_1 = hi1; c1_0 = s1;
-    m1 = c1_0 * INV;
-    c1_2 = Math.unsignedMultiplyHigh(m1, P0) + ((c1_0 | -c1_0) >>> 63);
-    lo1 = l3 * o.l1; hi1 = Math.unsignedMultiplyHigh(l3, o.l1); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_1; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P1; hi1 = Math.unsignedMultiplyHigh(m1, P1); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_0 = lo1;
-    lo1 = l3 * o.l2; hi1 = Math.unsignedMultiplyHigh(l3, o.l2); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_2; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P2; hi1 = Math.unsignedMultiplyHigh(m1, P2); s1 = lo1 + c1_2; hi1 += overflow(s1, lo1); lo1 = s1 + c1_0; hi1 += overflow(lo1, s1); c1_2 = hi1; t1_1 = lo1;
-    lo1 = l3 * o.l3; hi1 = Math.unsignedMultiplyHigh(l3, o.l3); s1 = lo1 + c1_1; hi1 += overflow(s1, lo1); lo1 = s1 + t1_3; hi1 += overflow(lo1, s1); c1_1 = hi1; c1_0 = lo1;
-    lo1 = m1 * P3; hi1 = Math.unsignedMultiplyHigh(m1, P3); s1 = lo1 + c1_0; hi1 += overflow(s1, lo1); lo1 = s1 + c1_2; hi1 += overflow(lo1, s1); t1_3 = hi1 + c1_1; t1_2 = lo1;
-    long d2_0 = t1_0 - P0; long b2 = borrow(t1_0, P0, d2_0);
-    long d2_1 = t1_1 - P1 - b2; b2 = borrow(t1_1, P1, d2_1);
-    long d2_2 = t1_2 - P2 - b2; b2 = borrow(t1_2, P2, d2_2);
-    long d2_3 = t1_3 - P3 - b2; b2 = borrow(t1_3, P3, d2_3);
-    long keep2 = -b2; // all ones when w < p: keep w
-    long x0 = (t1_0 & keep2) | (d2_0 & ~keep2);
-    long x1 = (t1_1 & keep2) | (d2_1 & ~keep2);
-    long x2 = (t1_2 & keep2) | (d2_2 & ~keep2);
-    long x3 = (t1_3 & keep2) | (d2_3 & ~keep2);
-    return new Fp(x0, x1, x2, x3);
+    return ZERO.sub(this);
   }
 
   /** this / 2: adds p first when odd (Montgomery form is linear, so halving the limbs halves the value). */
   Fp halve() {
-    long w0 = l0;
-    long w1 = l1;
-    long w2 = l2;
-    long w3 = l3;
-    if ((w0 & 1) != 0) {
-      long s0 = w0 + P0;
-      long c = carry(w0, P0, s0);
-      long s1 = w1 + P1 + c;
-      c = carry(w1, P1, s1);
-      long s2 = w2 + P2 + c;
-      c = carry(w2, P2, s2);
-      w3 = w3 + P3 + c; // below 2^255: no carry out
-      w0 = s0;
-      w1 = s1;
-      w2 = s2;
-    }
-    return new Fp((w0 >>> 1) | (w1 << 63), (w1 >>> 1) | (w2 << 63), (w2 >>> 1) | (w3 << 63), w3 >>> 1);
+    long mask = -(l0 & 1);
+    long q0 = P0 & mask;
+    long q1 = P1 & mask;
+    long q2 = P2 & mask;
+    long q3 = P3 & mask;
+    long s0 = l0 + q0;
+    long c = carry(l0, q0, s0);
+    long s1 = l1 + q1 + c;
+    c = carry(l1, q1, s1);
+    long s2 = l2 + q2 + c;
+    c = carry(l2, q2, s2);
+    long s3 = l3 + q3 + c; // below 2^255: no carry out
+    return new Fp((s0 >>> 1) | (s1 << 63), (s1 >>> 1) | (s2 << 63), (s2 >>> 1) | (s3 << 63), s3 >>> 1);
+  }
+
+  /**
+   * Montgomery product this·o·2^-256 mod p by CIOS with the "no-carry" shortcut (as in gnark-crypto), valid because
+   * the top limb of p is below 2^62, so the running result never needs a fifth limb. Straight-line code; each line
+   * is one multiply-accumulate: (hi, lo) is a 128-bit product, {@code overflow} the carry of a 64-bit addition.
+   * The low word of m·P0 + c0 is zero by the choice of m, so it is not computed: that sum carries iff c0 != 0.
+   */
+  Fp mul(Fp o) {
+    long t0, t1, t2, t3; // the running result
+    long c0, c1, c2; // carries of the a·b and m·p chains
+    long m, lo, hi, s;
+    // round 0: t = (t + a0·b + m·p) / 2^64, with m = (t0 + a0·b0)·INV making the low word vanish
+    c0 = l0 * o.l0; c1 = mulHi(l0, o.l0);
+    m = c0 * INV;
+    c2 = mulHi(m, P0) + ((c0 | -c0) >>> 63);
+    lo = l0 * o.l1; hi = mulHi(l0, o.l1); s = lo + c1; hi += overflow(s, lo); c1 = hi; c0 = s;
+    lo = m * P1; hi = mulHi(m, P1); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t0 = lo;
+    lo = l0 * o.l2; hi = mulHi(l0, o.l2); s = lo + c1; hi += overflow(s, lo); c1 = hi; c0 = s;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t1 = lo;
+    lo = l0 * o.l3; hi = mulHi(l0, o.l3); s = lo + c1; hi += overflow(s, lo); c1 = hi; c0 = s;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + c0; hi += overflow(s, lo); lo = s + c2; hi += overflow(lo, s); t3 = hi + c1; t2 = lo;
+    // round 1: t = (t + a1·b + m·p) / 2^64, with m = (t0 + a1·b0)·INV making the low word vanish
+    lo = l1 * o.l0; hi = mulHi(l1, o.l0); s = lo + t0; hi += overflow(s, lo); c1 = hi; c0 = s;
+    m = c0 * INV;
+    c2 = mulHi(m, P0) + ((c0 | -c0) >>> 63);
+    lo = l1 * o.l1; hi = mulHi(l1, o.l1); s = lo + c1; hi += overflow(s, lo); lo = s + t1; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P1; hi = mulHi(m, P1); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t0 = lo;
+    lo = l1 * o.l2; hi = mulHi(l1, o.l2); s = lo + c1; hi += overflow(s, lo); lo = s + t2; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t1 = lo;
+    lo = l1 * o.l3; hi = mulHi(l1, o.l3); s = lo + c1; hi += overflow(s, lo); lo = s + t3; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + c0; hi += overflow(s, lo); lo = s + c2; hi += overflow(lo, s); t3 = hi + c1; t2 = lo;
+    // round 2: t = (t + a2·b + m·p) / 2^64, with m = (t0 + a2·b0)·INV making the low word vanish
+    lo = l2 * o.l0; hi = mulHi(l2, o.l0); s = lo + t0; hi += overflow(s, lo); c1 = hi; c0 = s;
+    m = c0 * INV;
+    c2 = mulHi(m, P0) + ((c0 | -c0) >>> 63);
+    lo = l2 * o.l1; hi = mulHi(l2, o.l1); s = lo + c1; hi += overflow(s, lo); lo = s + t1; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P1; hi = mulHi(m, P1); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t0 = lo;
+    lo = l2 * o.l2; hi = mulHi(l2, o.l2); s = lo + c1; hi += overflow(s, lo); lo = s + t2; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t1 = lo;
+    lo = l2 * o.l3; hi = mulHi(l2, o.l3); s = lo + c1; hi += overflow(s, lo); lo = s + t3; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + c0; hi += overflow(s, lo); lo = s + c2; hi += overflow(lo, s); t3 = hi + c1; t2 = lo;
+    // round 3: t = (t + a3·b + m·p) / 2^64, with m = (t0 + a3·b0)·INV making the low word vanish
+    lo = l3 * o.l0; hi = mulHi(l3, o.l0); s = lo + t0; hi += overflow(s, lo); c1 = hi; c0 = s;
+    m = c0 * INV;
+    c2 = mulHi(m, P0) + ((c0 | -c0) >>> 63);
+    lo = l3 * o.l1; hi = mulHi(l3, o.l1); s = lo + c1; hi += overflow(s, lo); lo = s + t1; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P1; hi = mulHi(m, P1); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t0 = lo;
+    lo = l3 * o.l2; hi = mulHi(l3, o.l2); s = lo + c1; hi += overflow(s, lo); lo = s + t2; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P2; hi = mulHi(m, P2); s = lo + c2; hi += overflow(s, lo); lo = s + c0; hi += overflow(lo, s); c2 = hi; t1 = lo;
+    lo = l3 * o.l3; hi = mulHi(l3, o.l3); s = lo + c1; hi += overflow(s, lo); lo = s + t3; hi += overflow(lo, s); c1 = hi; c0 = lo;
+    lo = m * P3; hi = mulHi(m, P3); s = lo + c0; hi += overflow(s, lo); lo = s + c2; hi += overflow(lo, s); t3 = hi + c1; t2 = lo;
+    return reducedOnce(t0, t1, t2, t3);
   }
 
   Fp square() {
@@ -257,7 +244,8 @@ final class Fp {
     return "0x" + toBigInteger().toString(16);
   }
 
-  private static boolean lessThanModulus(long w0, long w1, long w2, long w3) {
+  /** w - p if that does not borrow, else w; for w < 2p. */
+  private static Fp reducedOnce(long w0, long w1, long w2, long w3) {
     long d0 = w0 - P0;
     long b = borrow(w0, P0, d0);
     long d1 = w1 - P1 - b;
@@ -265,10 +253,17 @@ final class Fp {
     long d2 = w2 - P2 - b;
     b = borrow(w2, P2, d2);
     long d3 = w3 - P3 - b;
-    return borrow(w3, P3, d3) != 0;
+    b = borrow(w3, P3, d3);
+    long keep = -b; // all ones when w < p
+    return new Fp((w0 & keep) | (d0 & ~keep), (w1 & keep) | (d1 & ~keep), (w2 & keep) | (d2 & ~keep),
+        (w3 & keep) | (d3 & ~keep));
   }
 
-  /** Carry out of the top bit of {@code sum = x + y (+ carry in)} (Hacker's Delight 2-13). */
+  private static long mulHi(long x, long y) {
+    return Math.unsignedMultiplyHigh(x, y);
+  }
+
+  /** Carry out of the top bit of {@code sum = x + y (+ carry in)}. */
   private static long carry(long x, long y, long sum) {
     return ((x & y) | ((x | y) & ~sum)) >>> 63;
   }
