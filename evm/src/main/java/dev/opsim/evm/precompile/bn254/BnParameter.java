@@ -11,12 +11,30 @@ final class BnParameter {
   static final long U = 0x44e992b44a6909f1L;
 
   /** u in non-adjacent form, least significant digit first: 24 non-zero digits instead of 28 bits set. */
-  static final byte[] U_NAF = nonAdjacentForm(U, 0);
+  private static final byte[] U_NAF = nonAdjacentForm(U, 0);
 
-  /** 6u + 2 (65 bits) in non-adjacent form, the optimal ate Miller loop count: 22 non-zero digits, not 37. */
-  static final byte[] SIX_U_PLUS_TWO_NAF = nonAdjacentForm(6 * U + 2, Math.multiplyHigh(6, U)); // low word: no carry
+  /** 6u + 2 (65 bits; 6u's low word + 2 does not carry) in NAF: the Miller loop count, 22 non-zero digits, not 37. */
+  private static final byte[] LOOP_NAF = nonAdjacentForm(6 * U + 2, Math.multiplyHigh(6, U));
 
   private BnParameter() {}
+
+  static int uDigitCount() {
+    return U_NAF.length;
+  }
+
+  /** Digit i (weight 2^i) of the NAF of u: -1, 0 or 1. */
+  static int uDigit(int i) {
+    return U_NAF[i];
+  }
+
+  static int loopDigitCount() {
+    return LOOP_NAF.length;
+  }
+
+  /** Digit i (weight 2^i) of the NAF of 6u + 2: -1, 0 or 1. */
+  static int loopDigit(int i) {
+    return LOOP_NAF[i];
+  }
 
   /**
    * The NAF of high·2^64 + low (low unsigned, 0 ≤ high < 2^63, so the value is below 2^127 and the NAF's extra

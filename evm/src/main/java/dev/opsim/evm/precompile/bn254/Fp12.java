@@ -12,7 +12,7 @@ final class Fp12 {
   static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
   /** γ[k] = ξ^(k(p-1)/6): (g·w^k)^p = conj(g)·γ[k]·w^k, because w^(p-1) = ξ^((p-1)/6). */
-  static final Fp2[] FROBENIUS_GAMMA = frobeniusGammas();
+  private static final Fp2[] FROBENIUS_GAMMA = frobeniusGammas();
 
   final Fp6 c0;
   final Fp6 c1;
@@ -66,6 +66,11 @@ final class Fp12 {
     return new Fp12(c0.mul(normInverse), c1.mul(normInverse).neg());
   }
 
+  /** ξ^(k(p-1)/6), which also gives the twist endomorphism ψ its constants (k = 2, 3). */
+  static Fp2 frobeniusGamma(int k) {
+    return FROBENIUS_GAMMA[k];
+  }
+
   /** The p-power Frobenius map. */
   Fp12 frobenius() {
     Fp2[] g = FROBENIUS_GAMMA;
@@ -111,14 +116,14 @@ final class Fp12 {
 
   /** this^u for an element of the cyclotomic subgroup, over the NAF of u (the inverse there is the conjugate). */
   Fp12 cyclotomicPowU() {
-    byte[] naf = BnParameter.U_NAF;
     Fp12 inverse = conjugate();
-    Fp12 result = this;
-    for (int i = naf.length - 2; i >= 0; i--) {
+    Fp12 result = this; // the top digit is 1
+    for (int i = BnParameter.uDigitCount() - 2; i >= 0; i--) {
       result = result.cyclotomicSquare();
-      if (naf[i] > 0) {
+      int digit = BnParameter.uDigit(i);
+      if (digit > 0) {
         result = result.mul(this);
-      } else if (naf[i] < 0) {
+      } else if (digit < 0) {
         result = result.mul(inverse);
       }
     }

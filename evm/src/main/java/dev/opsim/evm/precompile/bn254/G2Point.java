@@ -111,7 +111,7 @@ final class G2Point {
    */
   G2Point psi() {
     return new G2Point(
-        x.conjugate().mul(Fp12.FROBENIUS_GAMMA[2]), y.conjugate().mul(Fp12.FROBENIUS_GAMMA[3]), z.conjugate());
+        x.conjugate().mul(Fp12.frobeniusGamma(2)), y.conjugate().mul(Fp12.frobeniusGamma(3)), z.conjugate());
   }
 
   /**
@@ -135,13 +135,13 @@ final class G2Point {
   G2Point multiplyByU() {
     G2Point base = toAffine();
     G2Point negatedBase = base.negate();
-    byte[] naf = BnParameter.U_NAF;
-    G2Point result = base;
-    for (int i = naf.length - 2; i >= 0; i--) {
+    G2Point result = base; // the top digit is 1
+    for (int i = BnParameter.uDigitCount() - 2; i >= 0; i--) {
       result = result.dbl();
-      if (naf[i] > 0) {
+      int digit = BnParameter.uDigit(i);
+      if (digit > 0) {
         result = result.addAffine(base);
-      } else if (naf[i] < 0) {
+      } else if (digit < 0) {
         result = result.addAffine(negatedBase);
       }
     }

@@ -9,8 +9,6 @@ import java.util.List;
  * 2u(6u² + 3u + 1) of it (coprime to r, so a product of pairings is 1 exactly when it is 1 for the plain pairing).
  */
 final class Pairing {
-  private static final byte[] LOOP_NAF = BnParameter.SIX_U_PLUS_TWO_NAF;
-
   private Pairing() {}
 
   /**
@@ -50,16 +48,18 @@ final class Pairing {
       negatedQy[k] = qs.get(k).y.neg();
     }
     Fp12 f = Fp12.ONE;
-    for (int i = LOOP_NAF.length - 2; i >= 0; i--) {
-      if (i < LOOP_NAF.length - 2) {
-        f = f.square();
+    int top = BnParameter.loopDigitCount() - 1; // that digit is 1: T starts as Q
+    for (int i = top - 1; i >= 0; i--) {
+      if (i < top - 1) {
+        f = f.square(); // f is still 1 on the first step
       }
       for (int k = 0; k < n; k++) {
         f = t[k].doubleStep(f, ps.get(k));
       }
-      if (LOOP_NAF[i] != 0) {
+      int digit = BnParameter.loopDigit(i);
+      if (digit != 0) {
         for (int k = 0; k < n; k++) {
-          Fp2 qy = LOOP_NAF[i] > 0 ? qs.get(k).y : negatedQy[k];
+          Fp2 qy = digit > 0 ? qs.get(k).y : negatedQy[k];
           f = t[k].addStep(f, qs.get(k).x, qy, ps.get(k));
         }
       }

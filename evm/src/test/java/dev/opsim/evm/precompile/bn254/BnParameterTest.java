@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigInteger;
+import java.util.function.IntUnaryOperator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -26,12 +27,22 @@ class BnParameterTest {
     assertEquals(1, naf[naf.length - 1]);
   }
 
+  private static byte[] digits(IntUnaryOperator digit, int count) {
+    byte[] naf = new byte[count];
+    for (int i = 0; i < count; i++) {
+      naf[i] = (byte) digit.applyAsInt(i);
+    }
+    return naf;
+  }
+
   @Test
   void signedDigitFormsSpellUAndTheMillerLoopCount() {
-    assertEquals(U, value(BnParameter.U_NAF));
-    assertEquals(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO), value(BnParameter.SIX_U_PLUS_TWO_NAF));
-    assertNonAdjacent(BnParameter.U_NAF);
-    assertNonAdjacent(BnParameter.SIX_U_PLUS_TWO_NAF);
+    byte[] uNaf = digits(BnParameter::uDigit, BnParameter.uDigitCount());
+    byte[] loopNaf = digits(BnParameter::loopDigit, BnParameter.loopDigitCount());
+    assertEquals(U, value(uNaf));
+    assertEquals(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO), value(loopNaf));
+    assertNonAdjacent(uNaf);
+    assertNonAdjacent(loopNaf);
   }
 
   @Property(tries = 300)
