@@ -39,7 +39,7 @@ public final class KeyValueNodeStore implements NodeStore {
   /** Stages the nodes; see the class comment for when they are written. */
   @Override
   public void putAll(Map<Hash, Bytes> nodes) {
-    nodes.forEach((hash, node) -> staged.put(hash, node.copy()));
+    nodes.forEach((hash, node) -> staged.put(hash, Bytes.wrap(node.toArray())));
   }
 
   /**

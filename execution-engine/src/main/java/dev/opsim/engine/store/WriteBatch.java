@@ -27,15 +27,18 @@ public final class WriteBatch {
 
   private final List<Operation> operations = new ArrayList<>();
 
-  /** Stores {@code value} under {@code key} (both copied, so later changes to the caller's arrays do not leak). */
+  /**
+   * Stores {@code value} under {@code key}, both copied so later changes to the caller's arrays do not leak in
+   * (with {@code toArray}: Tuweni's {@code copy()} returns the same instance for a whole wrapped array).
+   */
   public WriteBatch put(ColumnFamily family, Bytes key, Bytes value) {
     Objects.requireNonNull(value, "value");
-    operations.add(new Operation(family, key.copy(), value.copy()));
+    operations.add(new Operation(family, Bytes.wrap(key.toArray()), Bytes.wrap(value.toArray())));
     return this;
   }
 
   public WriteBatch delete(ColumnFamily family, Bytes key) {
-    operations.add(new Operation(family, key.copy(), null));
+    operations.add(new Operation(family, Bytes.wrap(key.toArray()), null));
     return this;
   }
 
