@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the previous crash's database.
  */
 class CrashTest {
-  private static final int ACCOUNTS_PER_BLOCK = 300;
+  private static final int ACCOUNTS_PER_BLOCK = 150;
   private static final int ACCOUNT_UNIVERSE = 20_000;
   private static final TestChain CHAIN = new TestChain(ACCOUNTS_PER_BLOCK, ACCOUNT_UNIVERSE);
   private static final long[] KILL_DELAYS_MS = {150, 450, 900};
@@ -69,8 +69,9 @@ class CrashTest {
   private static Process startWriter(Path db, Path stderr) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
-    ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp",
-        classpath, CrashWriterMain.class.getName(), db.toString(), String.valueOf(ACCOUNTS_PER_BLOCK),
+    // C1 only and the serial collector: the child lives a second or two, start-up time is what matters.
+    ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, CrashWriterMain.class.getName(), db.toString(), String.valueOf(ACCOUNTS_PER_BLOCK),
         String.valueOf(ACCOUNT_UNIVERSE), "100000");
     builder.redirectError(stderr.toFile());
     return builder.start();
