@@ -5,6 +5,7 @@ import dev.opsim.engine.trie.NodeStore;
 import dev.opsim.engine.trie.StorageTrie;
 import dev.opsim.protocol.Hash;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -14,8 +15,9 @@ import org.apache.tuweni.bytes.Bytes;
  * atomic batch each, so after {@code kill -9} at any moment the store holds exactly the state after some
  * finished commit: the head's header, body, receipts and state trie are all present.
  *
- * <p>Reads are thread-safe and may run during a commit; they see it entirely or not at all. Commits are
- * serialized.
+ * <p>Reads are thread-safe and may run during a commit; each read sees the commit entirely or not at all, and
+ * since a block's data is written no later than any pointer to it, a hash read from {@link #head()} or the
+ * canonical index always finds its header. Commits are serialized.
  */
 public interface ChainStore extends AutoCloseable {
   /** A store in a RocksDB directory (created if absent); see {@link RocksDbKeyValueStore#open(Path)}. */
@@ -85,7 +87,7 @@ public interface ChainStore extends AutoCloseable {
   void commit(ChainWrite write);
 
   /** Shorthand for a commit of only a canonical rewrite (see {@link ChainWrite#canonical}). */
-  default void setCanonical(java.util.List<CanonicalEntry> entries) {
+  default void setCanonical(List<CanonicalEntry> entries) {
     commit(new ChainWrite().canonical(entries));
   }
 

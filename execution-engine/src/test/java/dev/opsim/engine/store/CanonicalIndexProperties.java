@@ -20,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
@@ -46,7 +47,7 @@ class CanonicalIndexProperties {
         Arbitraries.integers().between(1, 6)).as(Reorg::new);
     Arbitrary<Step> rewind = Arbitraries.integers().between(0, 5).map(Rewind::new);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, extend), net.jqwik.api.Tuple.of(2, reorg), net.jqwik.api.Tuple.of(1, rewind))
+        Tuple.of(4, extend), Tuple.of(2, reorg), Tuple.of(1, rewind))
         .list().ofMaxSize(25);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsim.engine.trie.AccountState;
 import dev.opsim.engine.trie.AccountTrie;
+import dev.opsim.engine.trie.MerklePatriciaTrie;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Keccak;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ abstract class ChainStoreContract {
 
   @Test
   void trieNodesAreReadableWhileStagedAndWrittenWithTheBlock() {
-    TestChain.Block block = CHAIN.build(store, 0, Hash.ZERO, dev.opsim.engine.trie.MerklePatriciaTrie.EMPTY_ROOT);
+    TestChain.Block block = CHAIN.build(store, 0, Hash.ZERO, MerklePatriciaTrie.EMPTY_ROOT);
     KeyValueNodeStore nodes = (KeyValueNodeStore) store.nodeStore();
     assertTrue(nodes.stagedCount() > 0);
     assertTrue(store.accountTrie(block.stateRoot()).get(TestChain.CONTRACT).isPresent());
@@ -110,7 +111,7 @@ abstract class ChainStoreContract {
 
   @Test
   void pointerToAnUnknownBlockWritesNothing() {
-    TestChain.Block genesis = CHAIN.build(store, 0, Hash.ZERO, dev.opsim.engine.trie.MerklePatriciaTrie.EMPTY_ROOT);
+    TestChain.Block genesis = CHAIN.build(store, 0, Hash.ZERO, MerklePatriciaTrie.EMPTY_ROOT);
     Hash unknown = Keccak.hash(Bytes.of(1, 2, 3));
     // The block's header, body and code are gathered before the bad pointer is seen.
     assertThrows(IllegalArgumentException.class, () -> store.commit(genesis.write().finalized(unknown)));

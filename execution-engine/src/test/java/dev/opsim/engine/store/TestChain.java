@@ -2,6 +2,7 @@ package dev.opsim.engine.store;
 
 import dev.opsim.engine.trie.AccountState;
 import dev.opsim.engine.trie.AccountTrie;
+import dev.opsim.engine.trie.MerklePatriciaTrie;
 import dev.opsim.engine.trie.StorageTrie;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
@@ -103,7 +104,7 @@ final class TestChain {
           Bytes header = store.header(head).orElseThrow();
           return build(store, numberOf(header) + 1, head, stateRootOf(header));
         })
-        .orElseGet(() -> build(store, 0, Hash.ZERO, dev.opsim.engine.trie.MerklePatriciaTrie.EMPTY_ROOT));
+        .orElseGet(() -> build(store, 0, Hash.ZERO, MerklePatriciaTrie.EMPTY_ROOT));
     store.commit(block.write());
     return block;
   }
