@@ -145,8 +145,20 @@ class SpanBatchCodecTest {
   }
 
   @Test
-  void rejectsOverlongAndOverflowingVarints() {
-    assertTrue(reject(new SpanWriter().bytes("8000").done()).contains("rel_timestamp is an overlong"));
+  void acceptsNonMinimalVarintsLikeGoReadUvarint() throws DecodeException {
+    // op-node reads every span varint with binary.ReadUvarint, which takes 0x80 0x00 as 0 and 0x85 0x00 as 5.
+    Bytes data = new SpanWriter().bytes("8000").bytes("8500").zeros(40).bytes("8100").bytes("00").bytes("8000")
+        .done();
+    SpanBatch span = (SpanBatch) BatchCodec.decode(data);
+    assertEquals(0, span.relTimestamp());
+    assertEquals(5, span.l1OriginNum());
+    assertEquals(1, span.blockCount());
+    assertEquals(List.of(0), span.blockTxCounts());
+    assertEquals(data.size() - 4, BatchCodec.encode(span).size());
+  }
+
+  @Test
+  void rejectsOverflowingVarints() {
     assertTrue(reject(new SpanWriter().varint(5).bytes("ffffffffffffffffff02").done())
         .contains("l1_origin_num overflows"));
   }
