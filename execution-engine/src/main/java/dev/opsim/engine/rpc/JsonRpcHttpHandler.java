@@ -162,6 +162,10 @@ final class JsonRpcHttpHandler extends ChannelInboundHandlerAdapter {
   /** Writes a response (from any thread) and, once it is out, goes on with the connection. */
   private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive,
       HttpVersion version, String origin) {
+    if (!ctx.channel().isActive() || ctx.executor().isShuttingDown()) {
+      response.release(); // the client left, or the server is closing
+      return;
+    }
     if (origin != null && allowed(origin)) {
       response.headers()
           .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin)

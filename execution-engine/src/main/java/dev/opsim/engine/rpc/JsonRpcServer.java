@@ -77,7 +77,8 @@ public final class JsonRpcServer implements AutoCloseable {
           protected void initChannel(SocketChannel channel) {
             channel.closeFuture().addListener(f -> open.decrementAndGet());
             if (open.incrementAndGet() > config.maxConnections()) {
-              LOG.warn("RPC connection from {} refused: {} connections open",
+              // Debug only: a client hammering the limit must not flood the log either.
+              LOG.debug("RPC connection from {} refused: {} connections open",
                   channel.remoteAddress(), config.maxConnections());
               channel.close();
               return;
