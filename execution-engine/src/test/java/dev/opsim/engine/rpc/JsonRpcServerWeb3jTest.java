@@ -76,7 +76,10 @@ class JsonRpcServerWeb3jTest {
         DefaultBlockParameterName.LATEST).send();
     assertTrue(call.hasError());
     assertEquals(3, call.getError().getCode());
-    assertTrue(call.getError().getData().startsWith("0x08c379a0"), call.getError().getData());
+    // web3j hands over error.data as raw JSON text: it must be a plain string (geth style), not an object.
+    var data = TestServers.json(call.getError().getData());
+    assertTrue(data.isTextual(), call.getError().getData());
+    assertTrue(data.textValue().startsWith("0x08c379a0"), data.textValue());
     assertEquals("execution reverted: no", call.getError().getMessage());
   }
 
