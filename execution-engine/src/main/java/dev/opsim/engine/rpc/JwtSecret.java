@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -87,7 +88,7 @@ public final class JwtSecret {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.write(file, bytes);
     } else {
-      Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+      Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.opsim.engine.rpc;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -35,7 +36,7 @@ final class RequestGateHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
       Optional<String> refusal = authenticator.refusal(request.headers().get(HttpHeaderNames.AUTHORIZATION));
       if (refusal.isPresent()) {
-        var response = HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, refusal.get());
+        FullHttpResponse response = HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, refusal.get());
         response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         refuse(ctx, msg, HttpResponses.closing(response));
         return;

@@ -18,14 +18,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -69,7 +73,7 @@ class JsonRpcFuzzProperties {
     Optional<byte[]> response = dispatcher.handle(request.toString().getBytes(StandardCharsets.UTF_8));
     int expected;
     if (request instanceof ArrayNode batch && !batch.isEmpty() && batch.size() <= MAX_BATCH) {
-      expected = (int) java.util.stream.StreamSupport.stream(batch.spliterator(), false)
+      expected = (int) StreamSupport.stream(batch.spliterator(), false)
           .filter(entry -> !isValidNotification(entry)).count();
       if (expected == 0) {
         assertTrue(response.isEmpty());
@@ -162,13 +166,13 @@ class JsonRpcFuzzProperties {
   Arbitrary<JsonNode> requests() {
     Arbitrary<JsonNode> one = request();
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, one),
-        net.jqwik.api.Tuple.of(1, one.list().ofMaxSize(MAX_BATCH + 2).map(entries -> {
+        Tuple.of(3, one),
+        Tuple.of(1, one.list().ofMaxSize(MAX_BATCH + 2).map(entries -> {
           ArrayNode batch = NODES.arrayNode();
           entries.forEach(batch::add);
           return batch;
         })),
-        net.jqwik.api.Tuple.of(1, scalar()));
+        Tuple.of(1, scalar()));
   }
 
   private Arbitrary<JsonNode> request() {
@@ -176,27 +180,27 @@ class JsonRpcFuzzProperties {
         Optional.of(NODES.textNode("2.0")), Optional.of(NODES.textNode("2.0")), Optional.of(NODES.textNode("1.0")),
         Optional.of(NODES.numberNode(2.0)), Optional.empty());
     Arbitrary<Optional<JsonNode>> method = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.of(List.copyOf(quietMethods().names()))
+        Tuple.of(4, Arbitraries.of(List.copyOf(quietMethods().names()))
             .map(name -> Optional.<JsonNode>of(NODES.textNode(name)))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(20).map(s -> Optional.<JsonNode>of(NODES.textNode(s)))),
-        net.jqwik.api.Tuple.of(1, scalar().map(Optional::of)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Optional.<JsonNode>empty())));
+        Tuple.of(1, Arbitraries.strings().ofMaxLength(20).map(s -> Optional.<JsonNode>of(NODES.textNode(s)))),
+        Tuple.of(1, scalar().map(Optional::of)),
+        Tuple.of(1, Arbitraries.just(Optional.<JsonNode>empty())));
     Arbitrary<Optional<JsonNode>> id = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.integers().map(i -> Optional.<JsonNode>of(NODES.numberNode(i)))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(8).map(s -> Optional.<JsonNode>of(NODES.textNode(s)))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.nullNode()))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.objectNode()))),
-        net.jqwik.api.Tuple.of(2, Arbitraries.just(Optional.<JsonNode>empty())));
+        Tuple.of(3, Arbitraries.integers().map(i -> Optional.<JsonNode>of(NODES.numberNode(i)))),
+        Tuple.of(1, Arbitraries.strings().ofMaxLength(8).map(s -> Optional.<JsonNode>of(NODES.textNode(s)))),
+        Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.nullNode()))),
+        Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.objectNode()))),
+        Tuple.of(2, Arbitraries.just(Optional.<JsonNode>empty())));
     Arbitrary<Optional<JsonNode>> params = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, scalar().list().ofMaxSize(3).map(values -> {
+        Tuple.of(3, scalar().list().ofMaxSize(3).map(values -> {
           ArrayNode array = NODES.arrayNode();
           values.forEach(array::add);
           return Optional.<JsonNode>of(array);
         })),
-        net.jqwik.api.Tuple.of(1, scalar().map(Optional::of)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.objectNode().put("k", 1)))),
-        net.jqwik.api.Tuple.of(2, Arbitraries.just(Optional.<JsonNode>empty())));
-    return net.jqwik.api.Combinators.combine(version, method, id, params).as((v, m, i, p) -> {
+        Tuple.of(1, scalar().map(Optional::of)),
+        Tuple.of(1, Arbitraries.just(Optional.<JsonNode>of(NODES.objectNode().put("k", 1)))),
+        Tuple.of(2, Arbitraries.just(Optional.<JsonNode>empty())));
+    return Combinators.combine(version, method, id, params).as((v, m, i, p) -> {
       ObjectNode object = NODES.objectNode();
       v.ifPresent(value -> object.set("jsonrpc", value));
       m.ifPresent(value -> object.set("method", value));
@@ -226,14 +230,14 @@ class JsonRpcFuzzProperties {
     Arbitrary<byte[]> big = Arbitraries.integers().between(4000, 5000).map(n -> ("[\"" + "x".repeat(n) + "\"]")
         .getBytes(StandardCharsets.US_ASCII));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, random), net.jqwik.api.Tuple.of(3, jsonish),
-        net.jqwik.api.Tuple.of(3, mutated), net.jqwik.api.Tuple.of(1, big));
+        Tuple.of(3, random), Tuple.of(3, jsonish),
+        Tuple.of(3, mutated), Tuple.of(1, big));
   }
 
   /** Flips the byte at {@code at}, or (at the end) truncates by half. */
   private static byte[] mutate(byte[] valid, int at, byte flip) {
     if (at == valid.length) {
-      return java.util.Arrays.copyOf(valid, valid.length / 2);
+      return Arrays.copyOf(valid, valid.length / 2);
     }
     byte[] copy = valid.clone();
     copy[at] ^= (byte) (flip == 0 ? 1 : flip);
@@ -248,7 +252,7 @@ class JsonRpcFuzzProperties {
         .ofMaxLength(200).map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
     Arbitrary<byte[]> prefixed = headerish.map(tail -> {
       byte[] head = "POST / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
-      byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+      byte[] all = Arrays.copyOf(head, head.length + tail.length);
       System.arraycopy(tail, 0, all, head.length, tail.length);
       return all;
     });

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -208,9 +211,9 @@ class JsonRpcProtocolTest {
   @Test
   void batchOverTheLimitIsOneInvalidRequest() {
     String entry = "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\",\"id\":1}";
-    JsonNode six = call("[" + String.join(",", java.util.Collections.nCopies(6, entry)) + "]");
+    JsonNode six = call("[" + String.join(",", Collections.nCopies(6, entry)) + "]");
     assertEquals(6, six.size());
-    JsonNode seven = call("[" + String.join(",", java.util.Collections.nCopies(7, entry)) + "]");
+    JsonNode seven = call("[" + String.join(",", Collections.nCopies(7, entry)) + "]");
     assertError(seven, -32600, json("null"));
   }
 
@@ -275,7 +278,7 @@ class JsonRpcProtocolTest {
     HttpResponse<String> chunked = TestServers.send(client, HttpRequest.newBuilder(uri)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+            () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.US_ASCII))))
         .timeout(Duration.ofSeconds(10))
         .build());
     assertEquals(413, chunked.statusCode());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Binding, reporting the bound port, refusing a taken port, closing twice. */
@@ -45,6 +46,6 @@ class JsonRpcServerLifecycleTest {
     assertThrows(IllegalArgumentException.class,
         () -> RpcMethods.builder().add("eth_chainId", method).add("eth_chainId", method));
     RpcMethods methods = RpcMethods.builder().add("eth_chainId", method).add("engine_newPayloadV3", method).build();
-    assertEquals(java.util.Set.of("engine_newPayloadV3"), methods.only(n -> n.startsWith("engine_")).names());
+    assertEquals(Set.of("engine_newPayloadV3"), methods.only(n -> n.startsWith("engine_")).names());
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -85,7 +86,7 @@ class JsonRpcServerWeb3jTest {
 
   @Test
   void unknownMethodIsAnErrorNotAnException() throws Exception {
-    var response = new org.web3j.protocol.core.Request<>("eth_nope", List.of(),
+    var response = new Request<>("eth_nope", List.of(),
         new HttpService(server.uri().toString()), Web3ClientVersion.class).send();
     assertEquals(-32601, response.getError().getCode());
   }
