@@ -107,6 +107,12 @@ class JsonRpcProtocolTest {
     assertError(call(body), -32700, json("null"));
   }
 
+  @Test
+  void absurdlyDeepNestingIsAParseErrorNotACrash() {
+    assertError(call("[".repeat(100_000) + "]".repeat(100_000)), -32700, json("null"));
+    assertEquals("0x385", call("{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\",\"id\":1}").get("result").asText());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "1", "\"text\"", "null", "true",
