@@ -4,11 +4,10 @@ import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.tx.Rlp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLPReader;
-import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * A block: {@code rlp([header, transactions, ommers, withdrawals?])}. Transactions are kept as their EIP-2718
@@ -29,6 +28,11 @@ public record Block(BlockHeader header, List<Bytes> transactions, Optional<List<
     for (Bytes tx : transactions) {
       if (tx.isEmpty()) {
         throw new IllegalArgumentException("empty transaction in a block");
+      }
+      int first = tx.get(0) & 0xff;
+      if (first >= 0x80 && first < 0xc0) {
+        throw new IllegalArgumentException("transaction starting with 0x" + Integer.toHexString(first)
+            + " is neither a legacy RLP list nor a typed envelope");
       }
     }
   }
@@ -68,46 +72,56 @@ public record Block(BlockHeader header, List<Bytes> transactions, Optional<List<
     if (encoded == null) {
       throw new DecodeException("block: no bytes");
     }
-    Bytes flat = Rlp.copyOf(encoded);
-    return Rlp.decodeList(flat, "block", r -> read(r, flat));
-  }
-
-  private static Block read(RLPReader r, Bytes source) {
-    BlockHeader header = ChainRlp.readStruct(r, "header", BlockHeader::read);
-    List<Bytes> txs = ChainRlp.readStruct(r, "transactions", list -> readTransactions(list, source));
-    ChainRlp.readStruct(r, "ommers", ommers -> {
-      if (!ommers.isComplete()) {
-        throw new Rlp.FieldException("ommers must be empty after the merge");
+    byte[] buf = encoded.toArray();
+    RlpScanner.Item block = RlpScanner.readList(buf, 0, buf.length, "block");
+    if (block.end() != buf.length) {
+      throw new DecodeException("block: " + (buf.length - block.end()) + " trailing bytes at offset " + block.end());
+    }
+    RlpScanner.Item headerItem = RlpScanner.readList(buf, block.payloadStart(), block.end(), "block header");
+    BlockHeader header = BlockHeader.decode(slice(buf, headerItem.start(), headerItem.end()));
+    RlpScanner.Item txsItem = RlpScanner.readList(buf, headerItem.end(), block.end(), "block transactions");
+    List<Bytes> txs = new ArrayList<>();
+    for (int pos = txsItem.payloadStart(); pos < txsItem.end(); ) {
+      RlpScanner.Item tx = RlpScanner.read(buf, pos, txsItem.end(), "block transaction " + txs.size());
+      if (tx.list()) {
+        txs.add(slice(buf, tx.start(), tx.end()));
+      } else {
+        if (tx.end() == tx.payloadStart() || (buf[tx.payloadStart()] & 0xff) >= 0x80) {
+          throw new DecodeException("block: transaction " + txs.size() + " at offset " + pos
+              + " is neither an RLP list nor a typed envelope");
+        }
+        txs.add(slice(buf, tx.payloadStart(), tx.end()));
       }
-      return null;
-    });
+      pos = tx.end();
+    }
+    RlpScanner.Item ommers = RlpScanner.readList(buf, txsItem.end(), block.end(), "block ommers");
+    if (ommers.end() != ommers.payloadStart()) {
+      throw new DecodeException("block: ommers at offset " + ommers.start() + " must be empty after the merge");
+    }
     Optional<List<ValidatorWithdrawal>> withdrawals = Optional.empty();
-    if (!r.isComplete()) {
-      withdrawals = Optional.of(Rlp.readList(r, "withdrawals",
-          item -> ChainRlp.readStruct(item, "withdrawal", ValidatorWithdrawal::read)));
+    int pos = ommers.end();
+    if (pos < block.end()) {
+      RlpScanner.Item list = RlpScanner.readList(buf, pos, block.end(), "block withdrawals");
+      List<ValidatorWithdrawal> ws = new ArrayList<>();
+      for (int p = list.payloadStart(); p < list.end(); ) {
+        RlpScanner.Item w = RlpScanner.read(buf, p, list.end(), "withdrawal " + ws.size());
+        ws.add(ValidatorWithdrawal.decode(slice(buf, w.start(), w.end())));
+        p = w.end();
+      }
+      withdrawals = Optional.of(ws);
+      pos = list.end();
+    }
+    if (pos != block.end()) {
+      throw new DecodeException("block: unexpected item at offset " + pos + " after the withdrawals");
     }
     if (withdrawals.isPresent() != header.withdrawalsRoot().isPresent()) {
-      throw new Rlp.FieldException("withdrawals list " + (withdrawals.isPresent() ? "present" : "absent")
+      throw new DecodeException("block: withdrawals list " + (withdrawals.isPresent() ? "present" : "absent")
           + " but header withdrawalsRoot " + (header.withdrawalsRoot().isPresent() ? "present" : "absent"));
     }
     return new Block(header, txs, withdrawals);
   }
 
-  private static List<Bytes> readTransactions(RLPReader list, Bytes source) {
-    List<Bytes> txs = new ArrayList<>();
-    while (!list.isComplete()) {
-      if (list.nextIsList()) {
-        int start = list.position();
-        list.skipNext();
-        txs.add(source.slice(start, list.position() - start));
-      } else {
-        Bytes typed = list.readValue();
-        if (typed.isEmpty() || (typed.get(0) & 0xff) >= 0x80) {
-          throw new Rlp.FieldException("transaction " + txs.size() + " is neither a list nor a typed envelope");
-        }
-        txs.add(typed);
-      }
-    }
-    return txs;
+  private static Bytes slice(byte[] buf, int start, int end) {
+    return Bytes.wrap(Arrays.copyOfRange(buf, start, end));
   }
 }
