@@ -10,7 +10,7 @@ public enum HeaderRule {
   TIMESTAMP,
   /** The optional fields present are exactly those of the forks active for the block. */
   FORK_FIELDS,
-  /** extraData: at most 32 bytes; on OP from Holocene the 9-byte EIP-1559 parameter encoding. */
+  /** extraData: at most 32 bytes; on OP the 9-byte Holocene or 17-byte Jovian EIP-1559 parameter encoding. */
   EXTRA_DATA,
   /** gasLimit at most 2^63-1 (geth's MaxGasLimit). */
   GAS_LIMIT_MAX,

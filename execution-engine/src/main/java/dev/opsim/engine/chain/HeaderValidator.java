@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>L1 and OP differ in: the gas limit (OP: set by the payload attributes, not bounded by the parent; op-geth
  * skips {@code VerifyGaslimit} on OP chains, protocol-reference 7.1), extraData (OP Holocene: the EIP-1559
- * parameters, 6.4), the base fee parameters (7.1) and the blob fields (OP Ecotone: always 0, 6.4).
+ * parameters; Jovian adds the minimum base fee, 6.4), the base fee parameters (7.1) and the blob fields (OP
+ * Ecotone: always 0; Jovian: blobGasUsed is the DA footprint, 6.4).
  */
 public final class HeaderValidator {
   /** geth's params.MaximumExtraDataSize. */
@@ -81,9 +82,9 @@ public final class HeaderValidator {
   /**
    * The base fee a child of {@code parent} at {@code timestamp} must have: the initial 1 gwei for the first London
    * block, else the EIP-1559 update with the chain's parameters, from OP Holocene (active at the parent's
-   * timestamp) those in the parent's extraData.
+   * timestamp) those in the parent's extraData, and from Jovian also its minimum base fee and DA footprint.
    *
-   * @throws HeaderValidationException (rule BASE_FEE) if the parent's Holocene extraData is unreadable
+   * @throws HeaderValidationException (rule BASE_FEE) if the parent's Holocene / Jovian extraData is unreadable
    */
   public BigInteger expectedBaseFee(BlockHeader parent, long timestamp) throws HeaderValidationException {
     if (!config.isActive(EthereumFork.LONDON, parent.number(), parent.timestamp())
@@ -91,20 +92,35 @@ public final class HeaderValidator {
       return BaseFee.INITIAL_BASE_FEE;
     }
     Eip1559Params params = config.eip1559Params(timestamp);
-    if (config.isOptimism() && config.isActive(Fork.HOLOCENE, parent.timestamp())) {
-      try {
+    long parentGasUsed = parent.gasUsed();
+    BigInteger minBaseFee = BigInteger.ZERO;
+    try {
+      if (config.isOptimism() && config.isActive(Fork.JOVIAN, parent.timestamp())) {
+        // Jovian: the DA footprint (blobGasUsed) counts when it exceeds gasUsed, and a floor applies (7.1)
+        JovianExtraData jovian = JovianExtraData.decode(parent.extraData());
+        params = jovian.params();
+        minBaseFee = new BigInteger(Long.toUnsignedString(jovian.minBaseFee()));
+        long footprint = parent.blobGasUsed().orElse(0);
+        if (Long.compareUnsigned(footprint, parentGasUsed) > 0) {
+          parentGasUsed = footprint;
+        }
+      } else if (config.isOptimism() && config.isActive(Fork.HOLOCENE, parent.timestamp())) {
         params = HoloceneExtraData.decode(parent.extraData());
-      } catch (DecodeException e) {
-        throw new HeaderValidationException(HeaderRule.BASE_FEE, "parent extraData: " + e.getMessage());
       }
+    } catch (DecodeException e) {
+      throw new HeaderValidationException(HeaderRule.BASE_FEE, "parent extraData: " + e.getMessage());
     }
-    return BaseFee.next(parent.gasLimit(), parent.gasUsed(), parent.baseFeePerGas().get(), params);
+    return BaseFee.next(parent.gasLimit(), parentGasUsed, parent.baseFeePerGas().get(), params).max(minBaseFee);
   }
 
   private void validateExtraData(BlockHeader header) throws HeaderValidationException {
     if (config.isOptimism() && config.isActive(Fork.HOLOCENE, header.timestamp())) {
       try {
-        HoloceneExtraData.decode(header.extraData());
+        if (config.isActive(Fork.JOVIAN, header.timestamp())) {
+          JovianExtraData.decode(header.extraData());
+        } else {
+          HoloceneExtraData.decode(header.extraData());
+        }
       } catch (DecodeException e) {
         throw new HeaderValidationException(HeaderRule.EXTRA_DATA, e.getMessage());
       }
@@ -141,7 +157,9 @@ public final class HeaderValidator {
     long used = header.blobGasUsed().getAsLong();
     long excess = header.excessBlobGas().getAsLong();
     if (config.isOptimism()) {
-      check(used == 0, HeaderRule.BLOB_GAS_USED, () -> "OP blobGasUsed " + Long.toUnsignedString(used)
+      // from Jovian blobGasUsed carries the DA footprint, which only the body determines (6.4)
+      boolean footprint = config.isActive(Fork.JOVIAN, header.timestamp());
+      check(footprint || used == 0, HeaderRule.BLOB_GAS_USED, () -> "OP blobGasUsed " + Long.toUnsignedString(used)
           + ", expected 0");
       check(excess == 0, HeaderRule.EXCESS_BLOB_GAS, () -> "OP excessBlobGas " + Long.toUnsignedString(excess)
           + ", expected 0");

@@ -75,6 +75,7 @@ class ChainCodecPropertiesTest {
   void decodersTakeMutatedHeaders(@ForAll("headers") BlockHeader header, @ForAll("mutations") Mutation mutation) {
     decodeOrReject(BlockHeader::decode, mutation.apply(header.encode()));
     decodeOrReject(HoloceneExtraData::decode, mutation.apply(header.extraData()));
+    decodeOrReject(JovianExtraData::decode, mutation.apply(header.extraData()));
   }
 
   @Property(tries = 500)
@@ -107,7 +108,7 @@ class ChainCodecPropertiesTest {
 
   private static Decoder[] decoders() {
     return new Decoder[] {BlockHeader::decode, Receipt::decode, Block::decode, ValidatorWithdrawal::decode,
-        HoloceneExtraData::decode};
+        HoloceneExtraData::decode, JovianExtraData::decode};
   }
 
   private static void decodeOrReject(Decoder decoder, Bytes input) {

@@ -94,6 +94,18 @@ class FeeFunctionsTest {
   }
 
   @Test
+  void jovianExtraDataRoundTripsAndRejectsBadInput() throws DecodeException {
+    JovianExtraData data = new JovianExtraData(new Eip1559Params(6, 250), 1_000_000L);
+    Bytes encoded = data.encode();
+    assertEquals(Bytes.fromHexString("0x01000000fa0000000600000000000f4240"), encoded,
+        "0x01 ++ denominator ++ elasticity ++ minBaseFee (6.4)");
+    assertEquals(data, JovianExtraData.decode(encoded));
+    assertThrows(DecodeException.class, () -> JovianExtraData.decode(HoloceneExtraData.encode(data.params())));
+    assertThrows(DecodeException.class,
+        () -> JovianExtraData.decode(Bytes.fromHexString("0x00000000fa0000000600000000000f4240")));
+  }
+
+  @Test
   void holoceneExtraDataRoundTripsAndRejectsBadInput() throws DecodeException {
     Eip1559Params params = new Eip1559Params(6, 250);
     Bytes encoded = HoloceneExtraData.encode(params);

@@ -239,6 +239,51 @@ class HeaderValidatorTest {
     }
   }
 
+  /** OP with everything through Holocene at genesis and Jovian at time 5000. */
+  static final ChainConfig JOVIAN = new ChainConfig(BigInteger.valueOf(901), OptionalLong.of(0), OptionalLong.of(0),
+      OptionalLong.of(0), OptionalLong.empty(), Optional.of(BigInteger.ZERO), Optional.of(new OptimismParams(
+          OptionalLong.of(0), Map.of(Fork.REGOLITH, 0L, Fork.CANYON, 0L, Fork.DELTA, 0L, Fork.ECOTONE, 0L,
+              Fork.FJORD, 0L, Fork.GRANITE, 0L, Fork.HOLOCENE, 0L, Fork.JOVIAN, 5000L),
+          6, 50, OptionalLong.of(250))));
+
+  @Nested
+  class Jovian {
+    private H jovianParent(long minBaseFee) {
+      return set(new H(), p -> {
+        p.timestamp = 5000;
+        p.gasUsed = 0;
+        p.blobGasUsed = OptionalLong.of(30_000_000);
+        p.extraData = new JovianExtraData(new Eip1559Params(2, 100), minBaseFee).encode();
+      });
+    }
+
+    @Test
+    void daFootprintCountsInTheBaseFee() throws HeaderValidationException {
+      // 7.1: gasUsed replaced by max(gasUsed, blobGasUsed) = 30M; target 15M: +1 gwei * 15M / 15M / 100
+      assertEquals(BigInteger.valueOf(1_010_000_000L),
+          new HeaderValidator(JOVIAN).expectedBaseFee(jovianParent(0).build(), 5002));
+    }
+
+    @Test
+    void minBaseFeeIsAFloor() throws HeaderValidationException {
+      assertEquals(BigInteger.valueOf(2_000_000_000L),
+          new HeaderValidator(JOVIAN).expectedBaseFee(jovianParent(2_000_000_000L).build(), 5002));
+    }
+
+    @Test
+    void extraDataIsTheVersionOneEncoding() {
+      passes(JOVIAN, jovianParent(0), c -> c);
+      fails(JOVIAN, jovianParent(0), HeaderRule.EXTRA_DATA,
+          c -> set(c, x -> x.extraData = HoloceneExtraData.encode(new Eip1559Params(6, 250))));
+    }
+
+    @Test
+    void blobGasUsedIsTheFootprintButExcessStaysZero() {
+      passes(JOVIAN, jovianParent(0), c -> set(c, x -> x.blobGasUsed = OptionalLong.of(12_345)));
+      fails(JOVIAN, jovianParent(0), HeaderRule.EXCESS_BLOB_GAS, c -> set(c, x -> x.excessBlobGas = OptionalLong.of(1)));
+    }
+  }
+
   @Nested
   class Optimism {
     @Test
