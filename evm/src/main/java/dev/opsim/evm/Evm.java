@@ -1,0 +1,265 @@
+package dev.opsim.evm;
+
+import dev.opsim.evm.precompile.PrecompiledContract;
+import dev.opsim.evm.state.JournaledState;
+import dev.opsim.protocol.Address;
+import dev.opsim.protocol.Hash;
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
+
+/**
+ * The interpreter for one transaction's messages. Calls and creates run on an explicit frame chain (each frame
+ * points at its parent), so call depth costs heap, not Java stack. Not thread-safe; the {@link CodeCache} may be
+ * shared by the {@code Evm}s of consecutive transactions.
+ */
+public final class Evm {
+  final EvmSpec spec;
+  final PrecompileRegistry precompiles;
+  final CodeCache codeCache;
+  final Tracer tracer;
+  final JournaledState state;
+  final BlockEnv block;
+  final Address origin;
+  final BigInteger gasPrice;
+  final List<Hash> blobHashes;
+
+  public Evm(EvmSpec spec, PrecompileRegistry precompiles, CodeCache codeCache, Tracer tracer,
+      JournaledState state, BlockEnv block, Address origin, BigInteger gasPrice, List<Hash> blobHashes) {
+    this.spec = spec;
+    this.precompiles = precompiles;
+    this.codeCache = codeCache;
+    this.tracer = tracer;
+    this.state = state;
+    this.block = block;
+    this.origin = origin;
+    this.gasPrice = gasPrice;
+    this.blobHashes = List.copyOf(blobHashes);
+  }
+
+  public EvmSpec spec() {
+    return spec;
+  }
+
+  /** EIP-2929 account access: 100 when warm, else 2600 and the account becomes warm. */
+  long accessCost(Address a) {
+    return state.warm(a) ? Gas.WARM_ACCESS : Gas.COLD_ACCOUNT_ACCESS;
+  }
+
+  // ---- top level ----
+
+  /** A message call from the transaction (depth 0); the value is transferred here. */
+  public ExecutionResult call(Address caller, Address to, BigInteger value, Bytes input, long gas) {
+    Frame root = newCall(null, Frame.KIND_CALL, 0, to, caller, to, value, input.toArray(), false, gas);
+    return run(root);
+  }
+
+  /** A creation from the transaction at {@code address} (the sender nonce is already incremented). */
+  public ExecutionResult create(Address caller, Address address, BigInteger value, Bytes initCode, long gas) {
+    if (state.hasCollision(address)) {
+      return new ExecutionResult(Status.OUT_OF_GAS, 0, Bytes.EMPTY, null);
+    }
+    Frame root = newCreate(null, Frame.KIND_CREATE, 0, caller, address, value, initCode.toArray(), gas);
+    return run(root);
+  }
+
+  private ExecutionResult run(Frame root) {
+    Frame f = root;
+    if (f.done) {
+      return result(f);
+    }
+    while (true) {
+      int st = interpret(f);
+      if (st == Status.SPAWN) {
+        f = f.child;
+        continue;
+      }
+      complete(f, st);
+      Frame parent = f.parent;
+      if (parent == null) {
+        return result(f);
+      }
+      resume(parent, f);
+      f = parent;
+    }
+  }
+
+  private ExecutionResult result(Frame f) {
+    boolean ok = !Status.isError(f.status) && f.status != Status.REVERT;
+    return new ExecutionResult(f.status, f.gas, Bytes.wrap(f.output), ok && f.isCreate() ? f.address : null);
+  }
+
+  /** Runs {@code f} until it halts or spawns a child. */
+  private int interpret(Frame f) {
+    final Operation[] ops = spec.operations;
+    final int[] stackIn = spec.stackIn;
+    final int[] stackMax = spec.stackMax;
+    final long[] staticGas = spec.staticGas;
+    final byte[] code = f.code.bytes();
+    final Tracer t = tracer;
+    while (true) {
+      int pc = f.pc;
+      int op = pc < code.length ? code[pc] & 0xff : 0x00;
+      if (t != null) {
+        t.beforeStep(pc, op, f.gas, f.depth, f.stack, f.sp, f.memory.size());
+      }
+      long gasBefore = f.gas;
+      int st;
+      if (f.sp < stackIn[op]) {
+        st = Status.STACK_UNDERFLOW;
+      } else if (f.sp > stackMax[op]) {
+        st = Status.STACK_OVERFLOW;
+      } else if (f.gas < staticGas[op]) {
+        st = Status.OUT_OF_GAS;
+      } else {
+        f.gas -= staticGas[op];
+        f.pc = pc + 1;
+        try {
+          st = ops[op].execute(f);
+        } catch (RuntimeException | OutOfMemoryError e) {
+          // An operation must not throw; if one does, the frame halts exceptionally rather than the node.
+          st = Status.INTERNAL_ERROR;
+        }
+      }
+      if (t != null) {
+        t.afterStep(pc, op, gasBefore, f.gas, f.depth, st);
+      }
+      if (st != Status.CONTINUE) {
+        return st;
+      }
+    }
+  }
+
+  /** Finishes a frame that halted: code deposit for creations, revert on failure. */
+  private void complete(Frame f, int st) {
+    if (f.isCreate() && (st == Status.STOP || st == Status.RETURN)) {
+      byte[] code = st == Status.RETURN ? f.output : Frame.EMPTY;
+      if (code.length > spec.maxCodeSize()) {
+        st = Status.CODE_TOO_LARGE;
+      } else if (code.length > 0 && (code[0] & 0xff) == 0xef) {
+        st = Status.INVALID_CODE_PREFIX; // EIP-3541
+      } else if (!f.use(Gas.CODE_DEPOSIT_PER_BYTE * code.length)) {
+        st = Status.OUT_OF_GAS;
+      } else {
+        state.setCode(f.address, Bytes.wrap(code));
+        st = Status.RETURN;
+      }
+      f.output = Frame.EMPTY;
+    }
+    if (Status.isError(st)) {
+      state.revert(f.checkpoint);
+      f.gas = 0;
+      f.output = Frame.EMPTY;
+    } else if (st == Status.REVERT) {
+      state.revert(f.checkpoint);
+    }
+    f.status = st;
+    f.done = true;
+  }
+
+  /** Hands a finished child's result to its parent: gas back, return data, memory, result word. */
+  void resume(Frame parent, Frame child) {
+    parent.child = null;
+    parent.gas += child.gas;
+    boolean ok = child.status == Status.STOP || child.status == Status.RETURN;
+    if (child.isCreate()) {
+      parent.returnData = child.status == Status.REVERT ? child.output : Frame.EMPTY;
+      if (ok) {
+        parent.pushBytes(child.address.bytes().toArrayUnsafe());
+      } else {
+        parent.pushLong(0);
+      }
+      return;
+    }
+    parent.returnData = child.output;
+    long n = Math.min(parent.childRetSize, child.output.length);
+    if (n > 0) {
+      System.arraycopy(child.output, 0, parent.memory.raw(), (int) parent.childRetOffset, (int) n);
+    }
+    parent.pushLong(ok ? 1 : 0);
+  }
+
+  // ---- frame construction ----
+
+  /**
+   * A message call frame. The value transfer (CALL) or touch (STATICCALL, zero-value CALL) happens here, after
+   * the frame's checkpoint, so a failing callee undoes it. Precompiles and code-less targets finish at once.
+   */
+  Frame newCall(Frame parent, int kind, int depth, Address to, Address caller, Address codeAddress,
+      BigInteger value, byte[] input, boolean isStatic, long gas) {
+    int cp = state.checkpoint();
+    Address context;
+    Address msgCaller;
+    BigInteger msgValue;
+    switch (kind) {
+      case Frame.KIND_CALLCODE -> {
+        context = parent.address;
+        msgCaller = parent.address;
+        msgValue = value;
+      }
+      case Frame.KIND_DELEGATECALL -> {
+        context = parent.address;
+        msgCaller = parent.caller;
+        msgValue = parent.value;
+      }
+      default -> {
+        context = to;
+        msgCaller = caller;
+        msgValue = value;
+      }
+    }
+    Frame f = new Frame(this, parent, kind, depth, context, msgCaller, codeAddress, msgValue, input,
+        isStatic || kind == Frame.KIND_STATICCALL, cp, gas);
+    if (kind == Frame.KIND_CALL) {
+      if (value.signum() > 0) {
+        state.subBalance(caller, value);
+        state.addBalance(to, value);
+      } else {
+        state.touch(to);
+      }
+    } else if (kind == Frame.KIND_STATICCALL) {
+      state.touch(to);
+    }
+    PrecompiledContract pc = spec.isPrecompile(codeAddress) ? precompiles.get(codeAddress) : null;
+    if (pc != null) {
+      long cost = pc.gasCost(input);
+      byte[] out = cost <= gas ? safeCompute(pc, input) : null;
+      if (out == null) {
+        state.revert(cp);
+        f.finishNow(Status.PRECOMPILE_FAILED, 0, Frame.EMPTY);
+      } else {
+        f.finishNow(Status.RETURN, gas - cost, out);
+      }
+      return f;
+    }
+    Bytes code = state.code(codeAddress);
+    if (code.isEmpty()) {
+      f.finishNow(Status.STOP, gas, Frame.EMPTY);
+      return f;
+    }
+    f.start(codeCache.get(state.codeHash(codeAddress), code));
+    return f;
+  }
+
+  private static byte[] safeCompute(PrecompiledContract pc, byte[] input) {
+    try {
+      return pc.compute(input);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A creation frame at {@code address}; the caller's nonce and the collision check are done by the caller. */
+  Frame newCreate(Frame parent, int kind, int depth, Address caller, Address address, BigInteger value,
+      byte[] initCode, long gas) {
+    int cp = state.checkpoint();
+    state.createContract(address, 1);
+    if (value.signum() > 0) {
+      state.subBalance(caller, value);
+      state.addBalance(address, value);
+    }
+    Frame f = new Frame(this, parent, kind, depth, address, caller, address, value, Frame.EMPTY, false, cp, gas);
+    f.start(new Code(initCode));
+    return f;
+  }
+}
