@@ -195,6 +195,8 @@ final class CallOps {
     evm.state.addBalance(beneficiary, balance);
     if (!eip6780 || evm.state.createdInTransaction(f.address)) {
       evm.state.markSelfDestructed(f.address);
+      // Destruction zeroes the balance at once, also when the beneficiary is the account itself (burn).
+      evm.state.setBalance(f.address, BigInteger.ZERO);
     }
     return Status.STOP;
   }

@@ -63,7 +63,7 @@ public final class StatetestCommand implements Callable<Integer> {
       }
     }
     Pattern namePattern = run == null ? null : Pattern.compile(run);
-    StateTestRunner runner = new StateTestRunner(Precompiles::forSpec);
+    StateTestRunner runner = new StateTestRunner(dev.opsim.evm.StandardPrecompiles::forSpec);
     ObjectMapper mapper = new ObjectMapper();
     long passed = 0;
     long failed = 0;
