@@ -1,6 +1,7 @@
 package dev.opsim.devnet;
 
 import java.io.PrintWriter;
+import dev.opsim.devnet.cli.L1FeeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OpsimMain.Version.class,
     description = "An OP-Stack-compatible rollup that runs whole on one machine.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, L1FeeCommand.class})
 public final class OpsimMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,22 @@
+package dev.opsim.devnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class OpsimMainTest {
+  @Test
+  void helpListsTheCommands() {
+    CliRun run = CliRun.of("--help");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("l1-fee"), run.out());
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorOnOneLine() {
+    CliRun run = CliRun.of("no-such-command");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.errIsOneLine(), run.err());
+  }
+}
