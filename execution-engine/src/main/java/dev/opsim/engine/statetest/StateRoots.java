@@ -1,50 +1,35 @@
 package dev.opsim.engine.statetest;
 
+import dev.opsim.engine.trie.AccountState;
+import dev.opsim.engine.trie.AccountTrie;
+import dev.opsim.engine.trie.InMemoryNodeStore;
+import dev.opsim.engine.trie.NodeStore;
+import dev.opsim.engine.trie.StorageTrie;
 import dev.opsim.evm.state.InMemoryBaseState;
 import dev.opsim.evm.state.Log;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Keccak;
-import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
-import org.apache.tuweni.units.bigints.UInt256;
 
 /** State root and logs hash as the state tests define them (fixture README "hash" and "logs"). */
 final class StateRoots {
   private StateRoots() {}
 
+  /** Root of the state as the engine's trie computes it (secure account trie over per-account storage tries). */
   static Hash stateRoot(InMemoryBaseState state) {
-    Map<Bytes, Bytes> accounts = new HashMap<>();
+    NodeStore store = new InMemoryNodeStore();
+    AccountTrie accounts = new AccountTrie(store);
     for (Map.Entry<Address, InMemoryBaseState.Entry> e : state.accounts().entrySet()) {
       InMemoryBaseState.Entry a = e.getValue();
-      Map<Bytes, Bytes> slots = new HashMap<>();
-      a.storage.forEach((k, v) -> {
-        if (!v.isZero()) {
-          slots.put(Keccak.hash(k.toBytes()).bytes(), RLP.encodeValue(v.toMinimalBytes()));
-        }
-      });
-      Hash storageRoot = ReferenceTrieRoot.root(slots);
-      Bytes account = RLP.encodeList(w -> {
-        w.writeValue(minimal(a.nonce));
-        w.writeValue(minimal(a.balance));
-        w.writeValue(storageRoot.bytes());
-        w.writeValue(a.codeHash.bytes());
-      });
-      accounts.put(Keccak.hash(e.getKey().bytes()).bytes(), account);
+      StorageTrie storage = new StorageTrie(store);
+      a.storage.forEach((k, v) -> storage.put(k.toBytes(), v.toBytes()));
+      accounts.put(e.getKey(), new AccountState(a.nonce, a.balance, storage.rootHash(), a.codeHash));
     }
-    return ReferenceTrieRoot.root(accounts);
-  }
-
-  private static Bytes minimal(long v) {
-    return v == 0 ? Bytes.EMPTY : Bytes.minimalBytes(v);
-  }
-
-  private static Bytes minimal(BigInteger v) {
-    return v.signum() == 0 ? Bytes.EMPTY : UInt256.valueOf(v).toMinimalBytes();
+    return accounts.rootHash();
   }
 
   static Hash logsHash(List<Log> logs) {
