@@ -95,7 +95,9 @@ public final class Evm {
     final int[] stackIn = spec.stackIn;
     final int[] stackMax = spec.stackMax;
     final long[] staticGas = spec.staticGas;
+    final boolean[] inline = spec.inline;
     final byte[] code = f.code.bytes();
+    final long[] s = f.stack;
     final Tracer t = tracer;
     while (true) {
       int pc = f.pc;
@@ -115,7 +117,7 @@ public final class Evm {
         f.gas -= staticGas[op];
         f.pc = pc + 1;
         try {
-          st = ops[op].execute(f);
+          st = inline[op] ? runInline(f, s, op, code) : ops[op].execute(f);
         } catch (RuntimeException | OutOfMemoryError e) {
           // An operation must not throw; if one does, the frame halts exceptionally rather than the node.
           st = Status.INTERNAL_ERROR;
@@ -128,6 +130,77 @@ public final class Evm {
         return st;
       }
     }
+  }
+
+  /**
+   * The hottest opcodes without the table's interface call (their table entries have the same semantics; see
+   * {@link EvmSpec#markInline}).
+   */
+  private static int runInline(Frame f, long[] s, int op, byte[] code) {
+    if (op >= 0x60 && op <= 0x7f) {
+      int n = op - 0x5f;
+      int start = f.pc;
+      int o = f.sp << 2;
+      if (n <= 8 && start + n <= code.length) {
+        long v = 0;
+        for (int k = 0; k < n; k++) {
+          v = (v << 8) | (code[start + k] & 0xffL);
+        }
+        s[o] = v;
+        s[o + 1] = 0;
+        s[o + 2] = 0;
+        s[o + 3] = 0;
+        f.sp++;
+        f.pc = start + n;
+        return Status.CONTINUE;
+      }
+      return StackMemoryOps.pushAny(f, n);
+    }
+    if (op >= 0x80 && op <= 0x8f) {
+      int src = (f.sp - (op - 0x7f)) << 2;
+      int dst = f.sp << 2;
+      s[dst] = s[src];
+      s[dst + 1] = s[src + 1];
+      s[dst + 2] = s[src + 2];
+      s[dst + 3] = s[src + 3];
+      f.sp++;
+      return Status.CONTINUE;
+    }
+    if (op >= 0x90 && op <= 0x9f) {
+      int a = (f.sp - 1) << 2;
+      int b = (f.sp - 1 - (op - 0x8f)) << 2;
+      long t0 = s[a], t1 = s[a + 1], t2 = s[a + 2], t3 = s[a + 3];
+      s[a] = s[b];
+      s[a + 1] = s[b + 1];
+      s[a + 2] = s[b + 2];
+      s[a + 3] = s[b + 3];
+      s[b] = t0;
+      s[b + 1] = t1;
+      s[b + 2] = t2;
+      s[b + 3] = t3;
+      return Status.CONTINUE;
+    }
+    return switch (op) {
+      case 0x01 -> ArithmeticOps.add(f);
+      case 0x02 -> ArithmeticOps.mul(f);
+      case 0x03 -> ArithmeticOps.sub(f);
+      case 0x10 -> ArithmeticOps.lt(f);
+      case 0x11 -> ArithmeticOps.gt(f);
+      case 0x14 -> ArithmeticOps.eq(f);
+      case 0x15 -> ArithmeticOps.isZero(f);
+      case 0x16 -> ArithmeticOps.and(f);
+      case 0x17 -> ArithmeticOps.or(f);
+      case 0x19 -> ArithmeticOps.not(f);
+      case 0x1b -> ArithmeticOps.shl(f);
+      case 0x1c -> ArithmeticOps.shr(f);
+      case 0x50 -> StackMemoryOps.pop(f);
+      case 0x51 -> StackMemoryOps.mload(f);
+      case 0x52 -> StackMemoryOps.mstore(f);
+      case 0x56 -> StackMemoryOps.jump(f);
+      case 0x57 -> StackMemoryOps.jumpi(f);
+      case 0x5b -> Status.CONTINUE;
+      default -> Status.INTERNAL_ERROR;
+    };
   }
 
   /** Finishes a frame that halted: code deposit for creations, revert on failure. */

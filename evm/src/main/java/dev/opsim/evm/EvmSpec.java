@@ -16,6 +16,12 @@ public abstract class EvmSpec {
   final int[] stackMax = new int[256];
   final long[] staticGas = new long[256];
   final String[] names = new String[256];
+  /**
+   * Opcodes whose behaviour is the base layer's and which the interpreter may run from its inline switch instead
+   * of the table. {@link #register} clears the mark, so a fork that redefines an opcode always gets its table
+   * entry used.
+   */
+  final boolean[] inline = new boolean[256];
 
   protected EvmSpec() {
     for (int i = 0; i < 256; i++) {
@@ -26,10 +32,16 @@ public abstract class EvmSpec {
   /** Defines (or redefines) an opcode: pops {@code in} words, pushes {@code out}, costs {@code gas} up front. */
   protected final void register(int opcode, String name, int in, int out, long gas, Operation op) {
     operations[opcode] = op;
+    inline[opcode] = false;
     stackIn[opcode] = in;
     stackMax[opcode] = Frame.MAX_STACK - Math.max(0, out - in);
     staticGas[opcode] = gas;
     names[opcode] = name;
+  }
+
+  /** Lets the interpreter run {@code opcode} inline; only for the base layer's own definitions. */
+  protected final void markInline(int opcode) {
+    inline[opcode] = true;
   }
 
   public abstract String name();

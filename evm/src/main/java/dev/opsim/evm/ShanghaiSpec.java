@@ -91,6 +91,14 @@ public class ShanghaiSpec extends EvmSpec {
     register(0xfd, "REVERT", 2, 0, 0, CallOps::revert);
     register(0xfe, "INVALID", 0, 0, 0, StackMemoryOps::invalid);
     register(0xff, "SELFDESTRUCT", 1, 0, Gas.SELFDESTRUCT, CallOps::selfDestructLegacy);
+    // The hottest opcodes run from the interpreter's switch (same semantics as the table entries above).
+    for (int op = 0x60; op <= 0x9f; op++) {
+      markInline(op);
+    }
+    for (int op : new int[] {0x01, 0x02, 0x03, 0x10, 0x11, 0x14, 0x15, 0x16, 0x17, 0x19, 0x1b, 0x1c, 0x50, 0x51,
+        0x52, 0x56, 0x57, 0x5b}) {
+      markInline(op);
+    }
   }
 
   @Override

@@ -209,7 +209,11 @@ final class StackMemoryOps {
 
   /** PUSHn: immediate bytes past the end of the code read as zero. */
   static Operation push(int n) {
-    return f -> {
+    return f -> pushAny(f, n);
+  }
+
+  static int pushAny(Frame f, int n) {
+    {
       long[] s = f.stack;
       int o = f.sp << 2;
       s[o] = 0;
@@ -226,7 +230,7 @@ final class StackMemoryOps {
       f.sp++;
       f.pc = start + n;
       return Status.CONTINUE;
-    };
+    }
   }
 
   static Operation dup(int n) {

@@ -72,44 +72,47 @@ public final class Words {
     mulInto(s, r, a0, a1, a2, a3, b0, b1, b2, b3);
   }
 
-  /** Low 256 bits of a*b written at {@code r}. */
+  /** Low 256 bits of a*b written at {@code r}: schoolbook over 64-bit limbs, rows truncated, no allocation. */
   static void mulInto(long[] s, int r, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
-    long[] a = {a0, a1, a2, a3};
-    long[] b = {b0, b1, b2, b3};
-    if ((a1 | a2 | a3 | b1 | b2 | b3) == 0) {
-      s[r] = a0 * b0;
-      s[r + 1] = Math.unsignedMultiplyHigh(a0, b0);
-      s[r + 2] = 0;
-      s[r + 3] = 0;
-      return;
-    }
-    long r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-    long[] res = new long[4];
-    for (int i = 0; i < 4; i++) {
-      long carry = 0;
-      long ai = a[i];
-      if (ai == 0) {
-        continue;
-      }
-      for (int j = 0; i + j < 4; j++) {
-        long lo = ai * b[j];
-        long hi = Math.unsignedMultiplyHigh(ai, b[j]);
-        long t = res[i + j] + lo;
-        if (Long.compareUnsigned(t, lo) < 0) {
-          hi++;
-        }
-        long t2 = t + carry;
-        if (Long.compareUnsigned(t2, t) < 0) {
-          hi++;
-        }
-        res[i + j] = t2;
-        carry = hi;
-      }
-    }
-    s[r] = res[0];
-    s[r + 1] = res[1];
-    s[r + 2] = res[2];
-    s[r + 3] = res[3];
+    // row 0: a0 * b
+    long t0 = a0 * b0;
+    long carry = Math.unsignedMultiplyHigh(a0, b0);
+    long lo = a0 * b1;
+    long hi = Math.unsignedMultiplyHigh(a0, b1);
+    long t1 = lo + carry;
+    carry = hi + (Long.compareUnsigned(t1, lo) < 0 ? 1 : 0);
+    lo = a0 * b2;
+    hi = Math.unsignedMultiplyHigh(a0, b2);
+    long t2 = lo + carry;
+    carry = hi + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    long t3 = a0 * b3 + carry;
+    // row 1: a1 * b, shifted one limb
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    long x = t1 + lo;
+    carry = hi + (Long.compareUnsigned(x, lo) < 0 ? 1 : 0);
+    t1 = x;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    x = t2 + lo;
+    carry = hi + (Long.compareUnsigned(x, lo) < 0 ? 1 : 0);
+    t2 = x;
+    t3 += a1 * b2 + carry;
+    // row 2
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    x = t2 + lo;
+    carry = hi + (Long.compareUnsigned(x, lo) < 0 ? 1 : 0);
+    t2 = x;
+    t3 += a2 * b1 + carry;
+    // row 3
+    t3 += a3 * b0;
+    s[r] = t0;
+    s[r + 1] = t1;
+    s[r + 2] = t2;
+    s[r + 3] = t3;
   }
 
   public static int compareUnsigned(long[] s, int x, int y) {
