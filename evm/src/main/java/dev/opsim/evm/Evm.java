@@ -137,70 +137,119 @@ public final class Evm {
    * {@link EvmSpec#markInline}).
    */
   private static int runInline(Frame f, long[] s, int op, byte[] code) {
-    if (op >= 0x60 && op <= 0x7f) {
-      int n = op - 0x5f;
-      int start = f.pc;
-      int o = f.sp << 2;
-      if (n <= 8 && start + n <= code.length) {
-        long v = 0;
-        for (int k = 0; k < n; k++) {
-          v = (v << 8) | (code[start + k] & 0xffL);
-        }
-        s[o] = v;
+    switch (op) {
+      case 0x60 -> {
+        int pc = f.pc;
+        int o = f.sp << 2;
+        s[o] = pc < code.length ? code[pc] & 0xffL : 0;
         s[o + 1] = 0;
         s[o + 2] = 0;
         s[o + 3] = 0;
         f.sp++;
-        f.pc = start + n;
+        f.pc = pc + 1;
         return Status.CONTINUE;
       }
-      return StackMemoryOps.pushAny(f, n);
+      case 0x61 -> {
+        int pc = f.pc;
+        if (pc + 2 > code.length) {
+          return StackMemoryOps.pushAny(f, 2);
+        }
+        int o = f.sp << 2;
+        s[o] = ((code[pc] & 0xffL) << 8) | (code[pc + 1] & 0xffL);
+        s[o + 1] = 0;
+        s[o + 2] = 0;
+        s[o + 3] = 0;
+        f.sp++;
+        f.pc = pc + 2;
+        return Status.CONTINUE;
+      }
+      case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
+        int src = (f.sp - (op - 0x7f)) << 2;
+        int dst = f.sp << 2;
+        s[dst] = s[src];
+        s[dst + 1] = s[src + 1];
+        s[dst + 2] = s[src + 2];
+        s[dst + 3] = s[src + 3];
+        f.sp++;
+        return Status.CONTINUE;
+      }
+      case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
+        int a = (f.sp - 1) << 2;
+        int b = (f.sp - 1 - (op - 0x8f)) << 2;
+        long t0 = s[a];
+        long t1 = s[a + 1];
+        long t2 = s[a + 2];
+        long t3 = s[a + 3];
+        s[a] = s[b];
+        s[a + 1] = s[b + 1];
+        s[a + 2] = s[b + 2];
+        s[a + 3] = s[b + 3];
+        s[b] = t0;
+        s[b + 1] = t1;
+        s[b + 2] = t2;
+        s[b + 3] = t3;
+        return Status.CONTINUE;
+      }
+      case 0x01 -> {
+        return ArithmeticOps.add(f);
+      }
+      case 0x02 -> {
+        return ArithmeticOps.mul(f);
+      }
+      case 0x03 -> {
+        return ArithmeticOps.sub(f);
+      }
+      case 0x10 -> {
+        return ArithmeticOps.lt(f);
+      }
+      case 0x11 -> {
+        return ArithmeticOps.gt(f);
+      }
+      case 0x14 -> {
+        return ArithmeticOps.eq(f);
+      }
+      case 0x15 -> {
+        return ArithmeticOps.isZero(f);
+      }
+      case 0x16 -> {
+        return ArithmeticOps.and(f);
+      }
+      case 0x17 -> {
+        return ArithmeticOps.or(f);
+      }
+      case 0x19 -> {
+        return ArithmeticOps.not(f);
+      }
+      case 0x1b -> {
+        return ArithmeticOps.shl(f);
+      }
+      case 0x1c -> {
+        return ArithmeticOps.shr(f);
+      }
+      case 0x50 -> {
+        f.sp--;
+        return Status.CONTINUE;
+      }
+      case 0x51 -> {
+        return StackMemoryOps.mload(f);
+      }
+      case 0x52 -> {
+        return StackMemoryOps.mstore(f);
+      }
+      case 0x56 -> {
+        return StackMemoryOps.jump(f);
+      }
+      case 0x57 -> {
+        return StackMemoryOps.jumpi(f);
+      }
+      case 0x5b -> {
+        return Status.CONTINUE;
+      }
+      default -> {
+        // PUSH3..PUSH32
+        return StackMemoryOps.pushAny(f, op - 0x5f);
+      }
     }
-    if (op >= 0x80 && op <= 0x8f) {
-      int src = (f.sp - (op - 0x7f)) << 2;
-      int dst = f.sp << 2;
-      s[dst] = s[src];
-      s[dst + 1] = s[src + 1];
-      s[dst + 2] = s[src + 2];
-      s[dst + 3] = s[src + 3];
-      f.sp++;
-      return Status.CONTINUE;
-    }
-    if (op >= 0x90 && op <= 0x9f) {
-      int a = (f.sp - 1) << 2;
-      int b = (f.sp - 1 - (op - 0x8f)) << 2;
-      long t0 = s[a], t1 = s[a + 1], t2 = s[a + 2], t3 = s[a + 3];
-      s[a] = s[b];
-      s[a + 1] = s[b + 1];
-      s[a + 2] = s[b + 2];
-      s[a + 3] = s[b + 3];
-      s[b] = t0;
-      s[b + 1] = t1;
-      s[b + 2] = t2;
-      s[b + 3] = t3;
-      return Status.CONTINUE;
-    }
-    return switch (op) {
-      case 0x01 -> ArithmeticOps.add(f);
-      case 0x02 -> ArithmeticOps.mul(f);
-      case 0x03 -> ArithmeticOps.sub(f);
-      case 0x10 -> ArithmeticOps.lt(f);
-      case 0x11 -> ArithmeticOps.gt(f);
-      case 0x14 -> ArithmeticOps.eq(f);
-      case 0x15 -> ArithmeticOps.isZero(f);
-      case 0x16 -> ArithmeticOps.and(f);
-      case 0x17 -> ArithmeticOps.or(f);
-      case 0x19 -> ArithmeticOps.not(f);
-      case 0x1b -> ArithmeticOps.shl(f);
-      case 0x1c -> ArithmeticOps.shr(f);
-      case 0x50 -> StackMemoryOps.pop(f);
-      case 0x51 -> StackMemoryOps.mload(f);
-      case 0x52 -> StackMemoryOps.mstore(f);
-      case 0x56 -> StackMemoryOps.jump(f);
-      case 0x57 -> StackMemoryOps.jumpi(f);
-      case 0x5b -> Status.CONTINUE;
-      default -> Status.INTERNAL_ERROR;
-    };
   }
 
   /** Finishes a frame that halted: code deposit for creations, revert on failure. */
