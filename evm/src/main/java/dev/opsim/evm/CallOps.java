@@ -29,7 +29,7 @@ final class CallOps {
     }
     long inEnd = f.regionEnd(inOffO, inSizeO);
     long outEnd = f.regionEnd(outOffO, outSizeO);
-    if (inEnd < 0 || outEnd < 0) {
+    if (inEnd < 0 || outEnd < 0 || Math.max(inEnd, outEnd) > Integer.MAX_VALUE - 64) {
       return Status.OUT_OF_GAS;
     }
     long cost = f.memory.expansionCost(Math.max(inEnd, outEnd));

@@ -128,7 +128,8 @@ public final class Frame {
 
   /** Charges and performs expansion to cover {@code end}; false on out of gas. */
   boolean expand(long end) {
-    if (end < 0) {
+    // Beyond a Java array's reach the quadratic price is trillions of gas anyway: treat as out of gas.
+    if (end < 0 || end > Integer.MAX_VALUE - 64) {
       gas = 0;
       return false;
     }
