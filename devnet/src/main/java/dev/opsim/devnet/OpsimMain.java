@@ -1,6 +1,7 @@
 package dev.opsim.devnet;
 
 import java.io.PrintWriter;
+import dev.opsim.devnet.cli.DecodeCommand;
 import dev.opsim.devnet.cli.L1FeeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OpsimMain.Version.class,
     description = "An OP-Stack-compatible rollup that runs whole on one machine.",
-    subcommands = {CommandLine.HelpCommand.class, L1FeeCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DecodeCommand.class, L1FeeCommand.class})
 public final class OpsimMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +30,8 @@ public final class OpsimMain implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new OpsimMain());
+    // `@FILE` is our input syntax for bytes, not picocli's argument-file expansion.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler(OpsimMain::usageError);
     cli.setExecutionExceptionHandler(OpsimMain::failure);
     return cli;
