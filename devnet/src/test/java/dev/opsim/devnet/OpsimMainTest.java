@@ -10,7 +10,9 @@ class OpsimMainTest {
   void helpListsTheCommands() {
     CliRun run = CliRun.of("--help");
     assertEquals(0, run.exitCode());
-    assertTrue(run.out().contains("l1-fee"), run.out());
+    for (String command : new String[] {"decode", "l1-fee", "statetest"}) {
+      assertTrue(run.out().contains(command), run.out());
+    }
   }
 
   @Test
