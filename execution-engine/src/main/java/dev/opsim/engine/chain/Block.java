@@ -1,5 +1,9 @@
 package dev.opsim.engine.chain;
 
+import static dev.opsim.engine.rlp.Rlp.readItem;
+import static dev.opsim.engine.rlp.Rlp.readList;
+
+import dev.opsim.engine.rlp.Rlp.Item;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.tx.Rlp;
@@ -73,16 +77,16 @@ public record Block(BlockHeader header, List<Bytes> transactions, Optional<List<
       throw new DecodeException("block: no bytes");
     }
     byte[] buf = encoded.toArray();
-    RlpScanner.Item block = RlpScanner.readList(buf, 0, buf.length, "block");
+    Item block = readList(buf, 0, buf.length, "block");
     if (block.end() != buf.length) {
       throw new DecodeException("block: " + (buf.length - block.end()) + " trailing bytes at offset " + block.end());
     }
-    RlpScanner.Item headerItem = RlpScanner.readList(buf, block.payloadStart(), block.end(), "block header");
+    Item headerItem = readList(buf, block.payloadStart(), block.end(), "block header");
     BlockHeader header = BlockHeader.decode(slice(buf, headerItem.start(), headerItem.end()));
-    RlpScanner.Item txsItem = RlpScanner.readList(buf, headerItem.end(), block.end(), "block transactions");
+    Item txsItem = readList(buf, headerItem.end(), block.end(), "block transactions");
     List<Bytes> txs = new ArrayList<>();
     for (int pos = txsItem.payloadStart(); pos < txsItem.end(); ) {
-      RlpScanner.Item tx = RlpScanner.read(buf, pos, txsItem.end(), "block transaction " + txs.size());
+      Item tx = readItem(buf, pos, txsItem.end(), "block transaction " + txs.size());
       if (tx.list()) {
         txs.add(slice(buf, tx.start(), tx.end()));
       } else {
@@ -94,17 +98,17 @@ public record Block(BlockHeader header, List<Bytes> transactions, Optional<List<
       }
       pos = tx.end();
     }
-    RlpScanner.Item ommers = RlpScanner.readList(buf, txsItem.end(), block.end(), "block ommers");
+    Item ommers = readList(buf, txsItem.end(), block.end(), "block ommers");
     if (ommers.end() != ommers.payloadStart()) {
       throw new DecodeException("block: ommers at offset " + ommers.start() + " must be empty after the merge");
     }
     Optional<List<ValidatorWithdrawal>> withdrawals = Optional.empty();
     int pos = ommers.end();
     if (pos < block.end()) {
-      RlpScanner.Item list = RlpScanner.readList(buf, pos, block.end(), "block withdrawals");
+      Item list = readList(buf, pos, block.end(), "block withdrawals");
       List<ValidatorWithdrawal> ws = new ArrayList<>();
       for (int p = list.payloadStart(); p < list.end(); ) {
-        RlpScanner.Item w = RlpScanner.read(buf, p, list.end(), "withdrawal " + ws.size());
+        Item w = readItem(buf, p, list.end(), "withdrawal " + ws.size());
         ws.add(ValidatorWithdrawal.decode(slice(buf, w.start(), w.end())));
         p = w.end();
       }

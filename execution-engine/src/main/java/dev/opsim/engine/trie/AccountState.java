@@ -1,5 +1,6 @@
 package dev.opsim.engine.trie;
 
+import dev.opsim.engine.rlp.Rlp;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Keccak;

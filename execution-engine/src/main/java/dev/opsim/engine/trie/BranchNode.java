@@ -1,5 +1,7 @@
 package dev.opsim.engine.trie;
 
+import dev.opsim.engine.rlp.Rlp;
+
 /** Sixteen children, one per next nibble, and the value of the key that ends here (null if none). */
 final class BranchNode extends Node {
   final Node[] children;

@@ -1,5 +1,7 @@
 package dev.opsim.engine.trie;
 
+import dev.opsim.engine.rlp.Rlp;
+
 /** A shared path segment (never empty) leading to one child, which is always a branch in a canonical trie. */
 final class ExtensionNode extends Node {
   final byte[] path;

@@ -1,5 +1,7 @@
 package dev.opsim.engine.trie;
 
+import dev.opsim.engine.rlp.Rlp;
+
 /** The end of a key: the rest of its path and its (non-empty) value. */
 final class LeafNode extends Node {
   final byte[] path;

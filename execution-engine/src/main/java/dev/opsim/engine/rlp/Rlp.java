@@ -1,4 +1,4 @@
-package dev.opsim.engine.trie;
+package dev.opsim.engine.rlp;
 
 import dev.opsim.protocol.DecodeException;
 
@@ -7,13 +7,13 @@ import dev.opsim.protocol.DecodeException;
  * plain arrays so hashing a large trie does not allocate per item. The reader is strict: it accepts only the
  * canonical encoding, because a node's hash commits to its exact bytes.
  */
-final class Rlp {
-  static final byte EMPTY_STRING = (byte) 0x80;
+public final class Rlp {
+  public static final byte EMPTY_STRING = (byte) 0x80;
 
   private Rlp() {}
 
   /** Length of the RLP string encoding of {@code s}. */
-  static int stringLength(byte[] s) {
+  public static int stringLength(byte[] s) {
     if (s.length == 1 && (s[0] & 0xff) < 0x80) {
       return 1;
     }
@@ -21,7 +21,7 @@ final class Rlp {
   }
 
   /** Writes {@code s} as an RLP string at {@code pos}; returns the position after it. */
-  static int writeString(byte[] out, int pos, byte[] s) {
+  public static int writeString(byte[] out, int pos, byte[] s) {
     if (s.length == 1 && (s[0] & 0xff) < 0x80) {
       out[pos] = s[0];
       return pos + 1;
@@ -32,26 +32,26 @@ final class Rlp {
   }
 
   /** Length of the header of a string or list whose payload has {@code payloadLength} bytes. */
-  static int headerLength(int payloadLength) {
+  public static int headerLength(int payloadLength) {
     if (payloadLength < 56) {
       return 1;
     }
     return 1 + byteCount(payloadLength);
   }
 
-  static int writeListHeader(byte[] out, int pos, int payloadLength) {
+  public static int writeListHeader(byte[] out, int pos, int payloadLength) {
     return writeHeader(out, pos, 0xc0, payloadLength);
   }
 
   /** The RLP encoding of a string. */
-  static byte[] encodeString(byte[] s) {
+  public static byte[] encodeString(byte[] s) {
     byte[] out = new byte[stringLength(s)];
     writeString(out, 0, s);
     return out;
   }
 
   /** The RLP encoding of a list whose items are already encoded. */
-  static byte[] encodeList(byte[]... encodedItems) {
+  public static byte[] encodeList(byte[]... encodedItems) {
     int payload = 0;
     for (byte[] item : encodedItems) {
       payload += item.length;
@@ -66,7 +66,7 @@ final class Rlp {
   }
 
   /** The minimal big-endian bytes of an unsigned 64-bit number (empty for zero), as RLP integers use. */
-  static byte[] unsignedLongBytes(long value) {
+  public static byte[] unsignedLongBytes(long value) {
     int n = (64 - Long.numberOfLeadingZeros(value) + 7) / 8;
     byte[] out = new byte[n];
     for (int i = n - 1; i >= 0; i--) {
@@ -99,12 +99,12 @@ final class Rlp {
    *
    * @param list whether the item is a list (else a string)
    */
-  record Item(boolean list, int start, int payloadStart, int end) {
-    int payloadLength() {
+  public record Item(boolean list, int start, int payloadStart, int end) {
+    public int payloadLength() {
       return end - payloadStart;
     }
 
-    int encodedLength() {
+    public int encodedLength() {
       return end - start;
     }
   }
@@ -114,7 +114,7 @@ final class Rlp {
    *
    * @throws DecodeException if the item is truncated, overruns {@code limit} or is not canonically encoded
    */
-  static Item readItem(byte[] buf, int pos, int limit, String what) throws DecodeException {
+  public static Item readItem(byte[] buf, int pos, int limit, String what) throws DecodeException {
     if (pos >= limit) {
       throw new DecodeException(what + ": expected an RLP item at offset " + pos + ", found the end");
     }
@@ -165,8 +165,17 @@ final class Rlp {
     return new Item(list, pos, payloadStart, payloadStart + (int) length);
   }
 
+  /** Reads one item at {@code pos} that must be a list. */
+  public static Item readList(byte[] buf, int pos, int limit, String what) throws DecodeException {
+    Item item = readItem(buf, pos, limit, what);
+    if (!item.list()) {
+      throw new DecodeException(what + ": expected an RLP list at offset " + pos + ", found a string");
+    }
+    return item;
+  }
+
   /** Reads a whole buffer as exactly one list item. */
-  static Item readWholeList(byte[] buf, String what) throws DecodeException {
+  public static Item readWholeList(byte[] buf, String what) throws DecodeException {
     Item item = readItem(buf, 0, buf.length, what);
     if (!item.list()) {
       throw new DecodeException(what + ": expected an RLP list at offset 0, found a string");
@@ -182,7 +191,7 @@ final class Rlp {
    * Reads a canonical unsigned integer string (no leading zero byte) of at most {@code maxBytes} bytes as the
    * payload bytes.
    */
-  static byte[] readUnsigned(byte[] buf, Item item, int maxBytes, String what) throws DecodeException {
+  public static byte[] readUnsigned(byte[] buf, Item item, int maxBytes, String what) throws DecodeException {
     if (item.list()) {
       throw new DecodeException(what + ": expected an integer string at offset " + item.start() + ", found a list");
     }
