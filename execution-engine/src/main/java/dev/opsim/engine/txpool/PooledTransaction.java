@@ -41,9 +41,14 @@ public record PooledTransaction(Transaction tx, Hash hash, Address sender, int s
     return tipCap().min(feeCap().subtract(baseFee));
   }
 
-  /** {@code gas * feeCap + value}: what the sender must hold before L1 fees. */
+  /** {@code gas * feeCap + value}: what the sender must hold before L1 fees. Gas is a uint64. */
   public BigInteger cost() {
-    return BigInteger.valueOf(tx.gas()).multiply(feeCap()).add(tx.value());
+    return unsigned(tx.gas()).multiply(feeCap()).add(tx.value());
+  }
+
+  private static BigInteger unsigned(long value) {
+    BigInteger signed = BigInteger.valueOf(value);
+    return value >= 0 ? signed : signed.add(BigInteger.ONE.shiftLeft(64));
   }
 
   static BigInteger feeCap(Transaction tx) {

@@ -4,7 +4,10 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.tx.Transaction;
 import java.math.BigInteger;
 
-/** The account state at the pool's head, as the pool needs it; the engine implements it over its state trie. */
+/**
+ * The account state at the pool's head, as the pool needs it; the engine implements it over its state trie (an
+ * immutable view of one head). The pool calls it under its lock, from whichever thread calls the pool.
+ */
 public interface TxPoolState {
   /** The account nonce (0 for a missing account). */
   long nonce(Address address);

@@ -200,6 +200,13 @@ class TxPoolAdmissionTest {
   }
 
   @Test
+  void gasIsUnsignedInTheCost() {
+    // gas = 2^64 - 1 must cost a fortune, not wrap to a negative number that any balance covers.
+    DynamicFeeTx tx = tx(0, BigInteger.valueOf(20), -1L, TO, BigInteger.ZERO, Bytes.EMPTY);
+    assertEquals(RejectReason.INSUFFICIENT_FUNDS, rejection(pool().add(tx)));
+  }
+
+  @Test
   void balanceMustCoverAllOfTheSendersTransactions() {
     BigInteger cost = BigInteger.valueOf(21_000L * 20 + 1);
     state.set(DEV, 0, cost.multiply(BigInteger.TWO).subtract(BigInteger.ONE));
