@@ -201,7 +201,8 @@ class TxPoolAdmissionTest {
 
   @Test
   void gasIsUnsignedInTheCost() {
-    // gas = 2^64 - 1 must cost a fortune, not wrap to a negative number that any balance covers.
+    // gas = 2^64 - 1 must cost ~3.7e20 wei here, not wrap to a negative number that any balance covers.
+    state.set(DEV, 0, BigInteger.TEN.pow(18));
     DynamicFeeTx tx = tx(0, BigInteger.valueOf(20), -1L, TO, BigInteger.ZERO, Bytes.EMPTY);
     assertEquals(RejectReason.INSUFFICIENT_FUNDS, rejection(pool().add(tx)));
   }
