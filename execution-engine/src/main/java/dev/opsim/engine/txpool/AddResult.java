@@ -20,7 +20,10 @@ public sealed interface AddResult {
     }
   }
 
-  /** Refused ({@code hash} is null when the bytes did not decode); {@code detail} adds context to {@link RejectReason#message()} (numbers, which field). */
+  /**
+   * Refused ({@code hash} is null when the bytes did not decode); {@code detail} adds context to
+   * {@link RejectReason#message()} (numbers, which field).
+   */
   record Rejected(Hash hash, RejectReason reason, String detail) implements AddResult {
     /** geth's full error text: the reason's message, then the detail after a colon when there is one. */
     public String fullMessage() {

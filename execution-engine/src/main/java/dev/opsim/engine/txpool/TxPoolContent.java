@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A snapshot of the pool per sender: executable (pending) and gapped (queued) transactions, nonce-ordered. */
-public record TxPoolContent(Map<Address, List<PooledTransaction>> pending, Map<Address, List<PooledTransaction>> queued) {
+public record TxPoolContent(
+    Map<Address, List<PooledTransaction>> pending,
+    Map<Address, List<PooledTransaction>> queued) {
   public TxPoolContent {
     pending = Map.copyOf(pending);
     queued = Map.copyOf(queued);

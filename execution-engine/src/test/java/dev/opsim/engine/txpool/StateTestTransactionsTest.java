@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cross-checks against the Ethereum state tests (fixtures/ethereum-tests, Cancun posts): every decodable
- * {@code txbytes} (the first few hundred of each type) recovers the test's stated sender under chain id 1, and the stated outcome agrees with our
- * intrinsic gas, initcode limit and tip-vs-fee-cap rules.
+ * {@code txbytes} (the first few hundred of each type) recovers the test's stated sender under chain id 1, and
+ * the stated outcome agrees with our intrinsic gas, initcode limit and tip-vs-fee-cap rules.
  */
 class StateTestTransactionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -165,7 +165,8 @@ class TxPoolAdmissionTest {
 
   @Test
   void feeCapBelowBaseFeeIsRefused() {
-    assertEquals(RejectReason.FEE_CAP_BELOW_BASE_FEE, rejection(pool().add(TestTransactions.dynamic(DEV_KEY, 0, 1, 9))));
+    assertEquals(RejectReason.FEE_CAP_BELOW_BASE_FEE,
+        rejection(pool().add(TestTransactions.dynamic(DEV_KEY, 0, 1, 9))));
     assertInstanceOf(AddResult.Accepted.class, pool().add(TestTransactions.dynamic(DEV_KEY, 0, 1, 10)));
   }
 

@@ -55,7 +55,8 @@ class TxPoolProperties {
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<Op> add = Combinators.combine(Arbitraries.integers().between(0, SENDERS - 1),
-            Arbitraries.integers().between(0, 5), Arbitraries.of(1L, 2L, 3L, 5L, 8L, 13L), Arbitraries.of(0L, 15L, 25L, 40L))
+            Arbitraries.integers().between(0, 5), Arbitraries.of(1L, 2L, 3L, 5L, 8L, 13L),
+            Arbitraries.of(0L, 15L, 25L, 40L))
         .as(Add::new);
     Arbitrary<Op> head = Combinators.combine(Arbitraries.integers().between(0, 4),
             Arbitraries.integers().between(0, BASE_FEES.size() - 1), Arbitraries.integers().between(-3, SENDERS - 1),
