@@ -89,165 +89,220 @@ public final class Evm {
     return new ExecutionResult(f.status, f.gas, Bytes.wrap(f.output), ok && f.isCreate() ? f.address : null);
   }
 
-  /** Runs {@code f} until it halts or spawns a child. */
+  /**
+   * Runs {@code f} until it halts or spawns a child. The program counter, stack height and gas live in locals;
+   * they are written back to the frame around every table call, tracer call and halt. The hottest opcodes run
+   * inline on the locals (their table entries have the same semantics; see {@link EvmSpec#markInline}).
+   */
   private int interpret(Frame f) {
     final Operation[] ops = spec.operations;
     final int[] stackIn = spec.stackIn;
     final int[] stackMax = spec.stackMax;
     final long[] staticGas = spec.staticGas;
     final boolean[] inline = spec.inline;
-    final byte[] code = f.code.bytes();
+    final Code analysed = f.code;
+    final byte[] code = analysed.bytes();
+    final int len = code.length;
     final long[] s = f.stack;
     final Tracer t = tracer;
+    int pc = f.pc;
+    int sp = f.sp;
+    long gas = f.gas;
     while (true) {
-      int pc = f.pc;
-      int op = pc < code.length ? code[pc] & 0xff : 0x00;
+      int op = pc < len ? code[pc] & 0xff : 0x00;
       if (t != null) {
-        t.beforeStep(pc, op, f.gas, f.depth, f.stack, f.sp, f.memory.size());
+        f.pc = pc;
+        f.sp = sp;
+        f.gas = gas;
+        t.beforeStep(pc, op, gas, f.depth, s, sp, f.memory.size());
       }
-      long gasBefore = f.gas;
-      int st;
-      if (f.sp < stackIn[op]) {
+      final int opPc = pc;
+      final long gasBefore = gas;
+      int st = Status.CONTINUE;
+      if (sp < stackIn[op]) {
         st = Status.STACK_UNDERFLOW;
-      } else if (f.sp > stackMax[op]) {
+      } else if (sp > stackMax[op]) {
         st = Status.STACK_OVERFLOW;
-      } else if (f.gas < staticGas[op]) {
+      } else if (gas < staticGas[op]) {
         st = Status.OUT_OF_GAS;
+      } else if (inline[op]) {
+        gas -= staticGas[op];
+        int o = (sp - 1) << 2;
+        switch (op) {
+          case 0x60 -> {
+            int n = sp << 2;
+            s[n] = pc + 1 < len ? code[pc + 1] & 0xffL : 0;
+            s[n + 1] = 0;
+            s[n + 2] = 0;
+            s[n + 3] = 0;
+            sp++;
+            pc += 2;
+          }
+          case 0x61 -> {
+            int n = sp << 2;
+            long hi = pc + 1 < len ? code[pc + 1] & 0xffL : 0;
+            long lo = pc + 2 < len ? code[pc + 2] & 0xffL : 0;
+            s[n] = (hi << 8) | lo;
+            s[n + 1] = 0;
+            s[n + 2] = 0;
+            s[n + 3] = 0;
+            sp++;
+            pc += 3;
+          }
+          case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
+            int src = (sp - (op - 0x7f)) << 2;
+            int dst = sp << 2;
+            s[dst] = s[src];
+            s[dst + 1] = s[src + 1];
+            s[dst + 2] = s[src + 2];
+            s[dst + 3] = s[src + 3];
+            sp++;
+            pc++;
+          }
+          case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
+            int b = o - ((op - 0x8f) << 2);
+            long t0 = s[o];
+            long t1 = s[o + 1];
+            long t2 = s[o + 2];
+            long t3 = s[o + 3];
+            s[o] = s[b];
+            s[o + 1] = s[b + 1];
+            s[o + 2] = s[b + 2];
+            s[o + 3] = s[b + 3];
+            s[b] = t0;
+            s[b + 1] = t1;
+            s[b + 2] = t2;
+            s[b + 3] = t3;
+            pc++;
+          }
+          case 0x01 -> {
+            Words.add(s, o);
+            sp--;
+            pc++;
+          }
+          case 0x02 -> {
+            Words.mul(s, o);
+            sp--;
+            pc++;
+          }
+          case 0x03 -> {
+            Words.sub(s, o);
+            sp--;
+            pc++;
+          }
+          case 0x10 -> {
+            Words.set(s, o - 4, Words.compareUnsigned(s, o, o - 4) < 0 ? 1 : 0);
+            sp--;
+            pc++;
+          }
+          case 0x11 -> {
+            Words.set(s, o - 4, Words.compareUnsigned(s, o, o - 4) > 0 ? 1 : 0);
+            sp--;
+            pc++;
+          }
+          case 0x14 -> {
+            boolean eq = s[o] == s[o - 4] && s[o + 1] == s[o - 3] && s[o + 2] == s[o - 2] && s[o + 3] == s[o - 1];
+            Words.set(s, o - 4, eq ? 1 : 0);
+            sp--;
+            pc++;
+          }
+          case 0x15 -> {
+            Words.set(s, o, Words.isZero(s, o) ? 1 : 0);
+            pc++;
+          }
+          case 0x16 -> {
+            s[o - 4] &= s[o];
+            s[o - 3] &= s[o + 1];
+            s[o - 2] &= s[o + 2];
+            s[o - 1] &= s[o + 3];
+            sp--;
+            pc++;
+          }
+          case 0x17 -> {
+            s[o - 4] |= s[o];
+            s[o - 3] |= s[o + 1];
+            s[o - 2] |= s[o + 2];
+            s[o - 1] |= s[o + 3];
+            sp--;
+            pc++;
+          }
+          case 0x19 -> {
+            s[o] = ~s[o];
+            s[o + 1] = ~s[o + 1];
+            s[o + 2] = ~s[o + 2];
+            s[o + 3] = ~s[o + 3];
+            pc++;
+          }
+          case 0x1b -> {
+            Words.shl(s, o);
+            sp--;
+            pc++;
+          }
+          case 0x1c -> {
+            Words.shr(s, o);
+            sp--;
+            pc++;
+          }
+          case 0x50 -> {
+            sp--;
+            pc++;
+          }
+          case 0x56 -> {
+            if ((s[o + 1] | s[o + 2] | s[o + 3]) != 0 || !analysed.isJumpDest(s[o])) {
+              st = Status.BAD_JUMP;
+            } else {
+              pc = (int) s[o];
+              sp--;
+            }
+          }
+          case 0x57 -> {
+            if ((s[o - 4] | s[o - 3] | s[o - 2] | s[o - 1]) != 0) {
+              if ((s[o + 1] | s[o + 2] | s[o + 3]) != 0 || !analysed.isJumpDest(s[o])) {
+                st = Status.BAD_JUMP;
+              } else {
+                pc = (int) s[o];
+                sp -= 2;
+              }
+            } else {
+              pc++;
+              sp -= 2;
+            }
+          }
+          case 0x5b -> pc++;
+          default -> {
+            // PUSH3..PUSH32, MLOAD, MSTORE: through the frame
+            f.pc = pc + 1;
+            f.sp = sp;
+            f.gas = gas;
+            st = op >= 0x60 ? StackMemoryOps.pushAny(f, op - 0x5f) : ops[op].execute(f);
+            pc = f.pc;
+            sp = f.sp;
+            gas = f.gas;
+          }
+        }
       } else {
-        f.gas -= staticGas[op];
+        gas -= staticGas[op];
         f.pc = pc + 1;
+        f.sp = sp;
+        f.gas = gas;
         try {
-          st = inline[op] ? runInline(f, s, op, code) : ops[op].execute(f);
+          st = ops[op].execute(f);
         } catch (RuntimeException | OutOfMemoryError e) {
           // An operation must not throw; if one does, the frame halts exceptionally rather than the node.
           st = Status.INTERNAL_ERROR;
         }
+        pc = f.pc;
+        sp = f.sp;
+        gas = f.gas;
       }
       if (t != null) {
-        t.afterStep(pc, op, gasBefore, f.gas, f.depth, st);
+        t.afterStep(opPc, op, gasBefore, gas, f.depth, st);
       }
       if (st != Status.CONTINUE) {
+        f.pc = pc;
+        f.sp = sp;
+        f.gas = gas;
         return st;
-      }
-    }
-  }
-
-  /**
-   * The hottest opcodes without the table's interface call (their table entries have the same semantics; see
-   * {@link EvmSpec#markInline}).
-   */
-  private static int runInline(Frame f, long[] s, int op, byte[] code) {
-    switch (op) {
-      case 0x60 -> {
-        int pc = f.pc;
-        int o = f.sp << 2;
-        s[o] = pc < code.length ? code[pc] & 0xffL : 0;
-        s[o + 1] = 0;
-        s[o + 2] = 0;
-        s[o + 3] = 0;
-        f.sp++;
-        f.pc = pc + 1;
-        return Status.CONTINUE;
-      }
-      case 0x61 -> {
-        int pc = f.pc;
-        if (pc + 2 > code.length) {
-          return StackMemoryOps.pushAny(f, 2);
-        }
-        int o = f.sp << 2;
-        s[o] = ((code[pc] & 0xffL) << 8) | (code[pc + 1] & 0xffL);
-        s[o + 1] = 0;
-        s[o + 2] = 0;
-        s[o + 3] = 0;
-        f.sp++;
-        f.pc = pc + 2;
-        return Status.CONTINUE;
-      }
-      case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
-        int src = (f.sp - (op - 0x7f)) << 2;
-        int dst = f.sp << 2;
-        s[dst] = s[src];
-        s[dst + 1] = s[src + 1];
-        s[dst + 2] = s[src + 2];
-        s[dst + 3] = s[src + 3];
-        f.sp++;
-        return Status.CONTINUE;
-      }
-      case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
-        int a = (f.sp - 1) << 2;
-        int b = (f.sp - 1 - (op - 0x8f)) << 2;
-        long t0 = s[a];
-        long t1 = s[a + 1];
-        long t2 = s[a + 2];
-        long t3 = s[a + 3];
-        s[a] = s[b];
-        s[a + 1] = s[b + 1];
-        s[a + 2] = s[b + 2];
-        s[a + 3] = s[b + 3];
-        s[b] = t0;
-        s[b + 1] = t1;
-        s[b + 2] = t2;
-        s[b + 3] = t3;
-        return Status.CONTINUE;
-      }
-      case 0x01 -> {
-        return ArithmeticOps.add(f);
-      }
-      case 0x02 -> {
-        return ArithmeticOps.mul(f);
-      }
-      case 0x03 -> {
-        return ArithmeticOps.sub(f);
-      }
-      case 0x10 -> {
-        return ArithmeticOps.lt(f);
-      }
-      case 0x11 -> {
-        return ArithmeticOps.gt(f);
-      }
-      case 0x14 -> {
-        return ArithmeticOps.eq(f);
-      }
-      case 0x15 -> {
-        return ArithmeticOps.isZero(f);
-      }
-      case 0x16 -> {
-        return ArithmeticOps.and(f);
-      }
-      case 0x17 -> {
-        return ArithmeticOps.or(f);
-      }
-      case 0x19 -> {
-        return ArithmeticOps.not(f);
-      }
-      case 0x1b -> {
-        return ArithmeticOps.shl(f);
-      }
-      case 0x1c -> {
-        return ArithmeticOps.shr(f);
-      }
-      case 0x50 -> {
-        f.sp--;
-        return Status.CONTINUE;
-      }
-      case 0x51 -> {
-        return StackMemoryOps.mload(f);
-      }
-      case 0x52 -> {
-        return StackMemoryOps.mstore(f);
-      }
-      case 0x56 -> {
-        return StackMemoryOps.jump(f);
-      }
-      case 0x57 -> {
-        return StackMemoryOps.jumpi(f);
-      }
-      case 0x5b -> {
-        return Status.CONTINUE;
-      }
-      default -> {
-        // PUSH3..PUSH32
-        return StackMemoryOps.pushAny(f, op - 0x5f);
       }
     }
   }

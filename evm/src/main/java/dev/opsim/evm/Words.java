@@ -153,7 +153,44 @@ public final class Words {
       set(s, r, 0);
       return;
     }
+    if ((s[r + 1] | s[r + 2] | s[r + 3]) == 0 && Long.compareUnsigned(s[r], 0xffffffffL) <= 0) {
+      shortDivide(s, o, r, s[r], false);
+      return;
+    }
     fromBig(s, r, toBig(s, o).divide(toBig(s, r)));
+  }
+
+  /**
+   * Dividend at {@code o} divided by a divisor below 2^32, quotient (or remainder) written at {@code r}: schoolbook
+   * division over 32-bit digits, where every partial dividend fits in 64 bits.
+   */
+  private static void shortDivide(long[] s, int o, int r, long d, boolean remainder) {
+    long rem = 0;
+    long q3 = 0, q2 = 0, q1 = 0, q0 = 0;
+    for (int limb = 3; limb >= 0; limb--) {
+      long v = s[o + limb];
+      long hiDigit = (rem << 32) | (v >>> 32);
+      long qh = Long.divideUnsigned(hiDigit, d);
+      rem = Long.remainderUnsigned(hiDigit, d);
+      long loDigit = (rem << 32) | (v & 0xffffffffL);
+      long ql = Long.divideUnsigned(loDigit, d);
+      rem = Long.remainderUnsigned(loDigit, d);
+      long q = (qh << 32) | ql;
+      switch (limb) {
+        case 3 -> q3 = q;
+        case 2 -> q2 = q;
+        case 1 -> q1 = q;
+        default -> q0 = q;
+      }
+    }
+    if (remainder) {
+      set(s, r, rem);
+    } else {
+      s[r] = q0;
+      s[r + 1] = q1;
+      s[r + 2] = q2;
+      s[r + 3] = q3;
+    }
   }
 
   public static void mod(long[] s, int o) {
@@ -167,6 +204,10 @@ public final class Words {
     }
     if (compareUnsigned(s, o, r) < 0) {
       System.arraycopy(s, o, s, r, 4);
+      return;
+    }
+    if ((s[r + 1] | s[r + 2] | s[r + 3]) == 0 && Long.compareUnsigned(s[r], 0xffffffffL) <= 0) {
+      shortDivide(s, o, r, s[r], true);
       return;
     }
     fromBig(s, r, toBig(s, o).mod(toBig(s, r)));
