@@ -2,7 +2,6 @@ package dev.opsim.evm;
 
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
-import org.apache.tuweni.bytes.Bytes;
 
 /** Environment, block-information and copy operations. */
 final class EnvironmentOps {
@@ -198,9 +197,5 @@ final class EnvironmentOps {
   static int baseFee(Frame f) {
     f.pushBig(f.evm.block.baseFee());
     return Status.CONTINUE;
-  }
-
-  static byte[] bytesOf(Bytes b) {
-    return b.toArrayUnsafe();
   }
 }

@@ -8,17 +8,13 @@ import dev.opsim.evm.precompile.PointEvaluationPrecompile;
 import dev.opsim.evm.precompile.PrecompiledContract;
 import dev.opsim.evm.precompile.Ripemd160Precompile;
 import dev.opsim.evm.precompile.Sha256Precompile;
-import java.lang.reflect.Method;
+import dev.opsim.evm.precompile.bn254.Bn254Precompiles;
+import dev.opsim.evm.precompile.bn254.Bn254Result;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
-/**
- * The Ethereum precompiles 0x01–0x0a of a fork. The alt_bn128 contracts (0x06–0x08) come from
- * {@code dev.opsim.evm.precompile.bn254}, written in parallel and looked up by class name until it is merged: if
- * it is not on the class path those three are not registered, and calls to them behave as calls to an empty
- * account.
- */
+/** The Ethereum precompiles of a fork: 0x01–0x09 from Byzantium/Istanbul, 0x0a (point evaluation) from Cancun. */
 public final class StandardPrecompiles {
-  private static final String BN254 = "dev.opsim.evm.precompile.bn254.Bn254Precompiles";
-
   private StandardPrecompiles() {}
 
   public static PrecompileRegistry forSpec(EvmSpec spec) {
@@ -28,12 +24,9 @@ public final class StandardPrecompiles {
     r.register(PrecompileRegistry.address(3), new Ripemd160Precompile());
     r.register(PrecompileRegistry.address(4), new IdentityPrecompile());
     r.register(PrecompileRegistry.address(5), new ModExpPrecompile());
-    for (int i = 6; i <= 8; i++) {
-      PrecompiledContract c = bn254(i);
-      if (c != null) {
-        r.register(PrecompileRegistry.address(i), c);
-      }
-    }
+    r.register(PrecompileRegistry.address(6), bn254(Bn254Precompiles::addGas, Bn254Precompiles::add));
+    r.register(PrecompileRegistry.address(7), bn254(Bn254Precompiles::mulGas, Bn254Precompiles::mul));
+    r.register(PrecompileRegistry.address(8), bn254(Bn254Precompiles::pairingGas, Bn254Precompiles::pairing));
     r.register(PrecompileRegistry.address(9), new Blake2bFPrecompile());
     if (spec.precompileCount() >= 10) {
       r.register(PrecompileRegistry.address(10), new PointEvaluationPrecompile());
@@ -41,42 +34,18 @@ public final class StandardPrecompiles {
     return r;
   }
 
-  /** Adapts {@code bn254.Bn254Precompiles} (static add/mul/pairing returning Success/Failure) for 0x06–0x08. */
-  private static PrecompiledContract bn254(int n) {
-    try {
-      Class<?> c = Class.forName(BN254);
-      String op = switch (n) {
-        case 6 -> "add";
-        case 7 -> "mul";
-        default -> "pairing";
-      };
-      Method gas = c.getMethod(op + "Gas", byte[].class);
-      Method run = c.getMethod(op, byte[].class);
-      return new PrecompiledContract() {
-        @Override
-        public long gasCost(byte[] input) {
-          try {
-            return (long) gas.invoke(null, (Object) input);
-          } catch (ReflectiveOperationException e) {
-            return Long.MAX_VALUE;
-          }
-        }
+  /** Adapts the alt_bn128 functions (EIP-196/197, EIP-1108 gas) to the contract interface. */
+  private static PrecompiledContract bn254(ToLongFunction<byte[]> gas, Function<byte[], Bn254Result> run) {
+    return new PrecompiledContract() {
+      @Override
+      public long gasCost(byte[] input) {
+        return gas.applyAsLong(input);
+      }
 
-        @Override
-        public byte[] compute(byte[] input) {
-          try {
-            Object result = run.invoke(null, (Object) input);
-            if (!result.getClass().getSimpleName().equals("Success")) {
-              return null;
-            }
-            return (byte[]) result.getClass().getMethod("output").invoke(result);
-          } catch (ReflectiveOperationException e) {
-            return null;
-          }
-        }
-      };
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null;
-    }
+      @Override
+      public byte[] compute(byte[] input) {
+        return run.apply(input) instanceof Bn254Result.Success ok ? ok.output() : null;
+      }
+    };
   }
 }

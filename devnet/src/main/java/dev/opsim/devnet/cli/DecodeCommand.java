@@ -9,6 +9,7 @@ import dev.opsim.protocol.batch.Batch;
 import dev.opsim.protocol.batch.BatchCodec;
 import dev.opsim.protocol.batch.SingularBatch;
 import dev.opsim.protocol.batch.SpanBatch;
+import dev.opsim.protocol.batch.SpanTxData;
 import dev.opsim.protocol.blob.BlobCodec;
 import dev.opsim.protocol.channel.BatcherTxData;
 import dev.opsim.protocol.channel.ChannelCompression;
@@ -125,8 +126,15 @@ public final class DecodeCommand {
     }
   }
 
+  /**
+   * Every batch payload of the channel in order. One that does not decode is listed as
+   * {@code {"type":"invalid","error":...}} and the listing goes on (op-node would end the channel there; a tool
+   * shows what follows too). A span batch whose tx data would fail conversion carries {@code invalidTxData}.
+   * Only a channel that cannot be opened at all is an error.
+   */
   @Command(name = "channel", mixinStandardHelpOptions = true,
-      description = "The concatenated frame data of one channel: compression, size and batches.")
+      description = "The concatenated frame data of one channel: compression, size and batches "
+          + "(an undecodable batch is listed as type \"invalid\" with its error).")
   static final class ChannelCommand extends Subcommand {
     @Override
     Object decode(byte[] bytes) throws DecodeException {
@@ -140,11 +148,13 @@ public final class DecodeCommand {
       }
       ArrayNode batches = out.putArray("batches");
       List<Bytes> payloads = content.batches();
-      for (int i = 0; i < payloads.size(); i++) {
+      for (Bytes payload : payloads) {
         try {
-          batches.add(batchJson(BatchCodec.decode(payloads.get(i))));
+          batches.add(batchJson(BatchCodec.decode(payload)));
         } catch (DecodeException e) {
-          throw new DecodeException("batch " + i + ": " + e.getMessage(), e);
+          ObjectNode invalid = batches.addObject();
+          invalid.put("type", "invalid");
+          invalid.put("error", e.getMessage());
         }
       }
       return out;
@@ -211,6 +221,16 @@ public final class DecodeCommand {
           ObjectNode block = blocks.addObject();
           Json.putUnsigned(block, "epochNum", epochs.get(i));
           block.put("txCount", s.blockTxCounts().get(i));
+        }
+        // tx_datas are only framed by the decoder; derivation checks them when converting and drops the batch.
+        List<Bytes> datas = s.txs().datas();
+        for (int i = 0; i < datas.size(); i++) {
+          try {
+            SpanTxData.decode(datas.get(i));
+          } catch (DecodeException e) {
+            out.put("invalidTxData", "tx " + i + ": " + e.getMessage());
+            break;
+          }
         }
       }
     }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsim.devnet.CliRun;
 import dev.opsim.protocol.Fixtures;
 import dev.opsim.protocol.Hex;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +129,61 @@ class DecodeCommandTest {
     assertEquals(810949, ecotone.get("blobBaseFeeScalar").asLong());
     assertEquals(1368, ecotone.get("baseFeeScalar").asLong());
     assertEquals(10445852825L, ecotone.get("baseFee").asLong());
+  }
+
+  /**
+   * A channel of three batches: an unknown version (does not decode), the OP Sepolia span batch of
+   * ../shared/fixtures/op/batches/span_batch with the type byte of tx_datas[0] (offset 905) set to 0x03 (decodes;
+   * op-node's DeriveSpanBatch would reject it), and a hand-written singular batch. All three are listed.
+   */
+  @Test
+  void channelListsAnUndecodableBatchAndGoesOn() throws Exception {
+    byte[] span = Hex.decode(Fixtures.text("op/batches/span_batch").strip());
+    assertEquals(0x02, span[905]);
+    span[905] = 0x03;
+    byte[] singular = Hex.decode("0x00f84aa0" + "00".repeat(32) + "05a0" + "00".repeat(32) + "8203e8c38202c0");
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    content.writeBytes(rlpString(Hex.decode("0x02c0")));
+    content.writeBytes(rlpString(span));
+    content.writeBytes(rlpString(singular));
+    Path channel = Files.write(dir.resolve("three.bin"), zlib(content.toByteArray()));
+
+    JsonNode batches = ok(CliRun.of("decode", "channel", "@" + channel)).get("batches");
+    assertEquals(3, batches.size());
+    assertEquals("invalid", batches.get(0).get("type").asText());
+    assertTrue(batches.get(0).get("error").asText().contains("unknown batch version 2"));
+    assertEquals("span", batches.get(1).get("type").asText());
+    assertEquals(84, batches.get(1).get("blockCount").asInt());
+    assertTrue(batches.get(1).get("invalidTxData").asText().contains("tx 0"));
+    assertEquals("singular", batches.get(2).get("type").asText());
+    assertEquals(1000, batches.get(2).get("timestamp").asLong());
+  }
+
+  private static byte[] rlpString(byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (payload.length < 56) {
+      out.write(0x80 + payload.length);
+    } else {
+      byte[] length = BigInteger.valueOf(payload.length).toByteArray();
+      int skip = length[0] == 0 ? 1 : 0;
+      out.write(0xb7 + length.length - skip);
+      out.write(length, skip, length.length - skip);
+    }
+    out.writeBytes(payload);
+    return out.toByteArray();
+  }
+
+  private static byte[] zlib(byte[] data) {
+    Deflater deflater = new Deflater();
+    deflater.setInput(data);
+    deflater.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[4096];
+    while (!deflater.finished()) {
+      out.write(buf, 0, deflater.deflate(buf));
+    }
+    deflater.end();
+    return out.toByteArray();
   }
 
   @Test

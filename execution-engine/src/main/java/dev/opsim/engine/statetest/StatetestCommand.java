@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsim.evm.Tracer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code statetest [--fork NAME] [--run REGEX] [--trace] PATH...}: runs GeneralStateTests files in this JVM and
@@ -35,20 +39,36 @@ public final class StatetestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Test files or directories.")
   List<Path> paths = new ArrayList<>();
 
-  private final PrintStream out;
-  private final PrintStream err;
+  @Spec
+  CommandSpec spec;
 
-  public StatetestCommand() {
-    this(System.out, System.err);
-  }
+  private PrintWriter out;
+  private PrintWriter err;
 
+  /** Writes to the command line's out/err writers (so a parent command's redirection applies). */
+  public StatetestCommand() {}
+
+  /** Writes to the given streams. */
   public StatetestCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    this.out = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    this.err = new PrintWriter(err, true, StandardCharsets.UTF_8);
   }
 
   @Override
   public Integer call() throws IOException {
+    if (out == null) {
+      out = spec.commandLine().getOut();
+      err = spec.commandLine().getErr();
+    }
+    try {
+      return run();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int run() throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
@@ -114,9 +134,9 @@ public final class StatetestCommand implements Callable<Integer> {
 
   /** geth-style per-step JSON lines. */
   private static final class JsonLineTracer implements Tracer {
-    private final PrintStream err;
+    private final PrintWriter err;
 
-    JsonLineTracer(PrintStream err) {
+    JsonLineTracer(PrintWriter err) {
       this.err = err;
     }
 

@@ -6,14 +6,16 @@ import org.apache.tuweni.bytes.Bytes;
 
 /**
  * Version-0 batch content: {@code rlp([parent_hash, epoch_number, epoch_hash, timestamp, [tx, ...]])}
- * (protocol-reference 5.6). Decoding is as strict as op-node's {@code rlp.DecodeBytes} into its struct: exact field
- * count, 32-byte hashes, canonical uint64s, every tx a byte string, nothing after the list.
+ * (protocol-reference 5.6). The list is decoded as strictly as go-ethereum's RLP decoder fills op-node's struct:
+ * exact field count, 32-byte hashes, canonical uint64s, every tx a byte string. Bytes after the list are ignored:
+ * op-node's {@code BatchData.decodeTyped} calls {@code rlp.Decode} on a {@code bytes.Reader}, which reads one value
+ * and leaves the rest unread.
  */
 final class SingularBatchCodec {
   private SingularBatchCodec() {}
 
   static SingularBatch decode(Bytes content) throws DecodeException {
-    return Rlp.decodeList(content, "singular batch", f -> new SingularBatch(
+    return Rlp.decodeLeadingList(content, "singular batch", f -> new SingularBatch(
         Rlp.readHash(f, "parent_hash"),
         Rlp.readUint64(f, "epoch_number"),
         Rlp.readHash(f, "epoch_hash"),

@@ -12,6 +12,8 @@ import org.apache.tuweni.bytes.Bytes32;
  * Version-1 batch content, {@code prefix ++ payload} (protocol-reference 5.7; op-node {@code span_batch.go},
  * {@code span_batch_txs.go}). Every count from the wire is checked against the element limit and against the bytes
  * actually left before anything is allocated for it. Bytes after the last field are ignored, as op-node does.
+ * {@code tx_datas} entries are only framed here; their contents are checked when converting (see
+ * {@link #readTxData}).
  */
 final class SpanBatchCodec {
   private static final int SIGNATURE_SIZE = 64;
@@ -101,8 +103,11 @@ final class SpanBatchCodec {
   }
 
   /**
-   * One tx data entry: an optional type byte (below 0x80) and one RLP list. The list header is parsed here to find
-   * the entry's end (canonical form required); {@link SpanTxData#decode} then checks the fields.
+   * One tx data entry, framed as op-node's {@code ReadTxData} frames it: an optional type byte (at most 0x7f) and
+   * one RLP list of at most {@link SpanBatchLimits#MAX_TX_DATA_RLP_BYTES}, whose header must be canonical (the
+   * checks of go-ethereum's {@code rlp.Stream.Kind}). Neither the type nor the list's contents are looked at here:
+   * op-node checks them in {@code DeriveSpanBatch}, where a failure drops only this batch, so
+   * {@link SpanBatchConversion} does (throwing {@link InvalidBatchException}).
    */
   private static Bytes readTxData(ByteReader in, int index) throws DecodeException {
     String field = "tx_datas[" + index + "]";
@@ -137,13 +142,7 @@ final class SpanBatchCodec {
       throw in.error(field + " list is larger than " + SpanBatchLimits.MAX_TX_DATA_RLP_BYTES + " bytes", headerAt);
     }
     in.read((int) length, field);
-    Bytes data = in.since(start);
-    try {
-      SpanTxData.decode(data);
-    } catch (DecodeException e) {
-      throw in.error(field + ": " + e.getMessage(), start);
-    }
-    return data;
+    return in.since(start);
   }
 
   private static BitList readBits(ByteReader in, int length, String field) throws DecodeException {

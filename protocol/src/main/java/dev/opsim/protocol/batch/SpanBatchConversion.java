@@ -26,11 +26,12 @@ public final class SpanBatchConversion {
    * Every block of the span as a singular batch, transactions rebuilt in full EIP-2718 form.
    *
    * @param l1OriginHash the hash of an L1 block by number, as derivation knows it; empty if unknown
-   * @throws DecodeException if a transaction cannot be rebuilt from the span fields
-   * @throws IllegalStateException if {@code l1OriginHash} does not know an origin a block names
+   * @throws InvalidBatchException if a {@code tx_datas} entry is not a transaction a span batch may carry or its
+   *     fields cannot form one (op-node {@code DeriveSpanBatch}), or {@code l1OriginHash} does not know an origin a
+   *     block names (op-node {@code GetSingularBatches}); either way the batch is dropped and the channel goes on
    */
-  public static List<SingularBatch> toSingularBatches(
-      SpanBatch span, SpanBatchParams params, LongFunction<Optional<Hash>> l1OriginHash) throws DecodeException {
+  public static List<SingularBatch> toSingularBatches(SpanBatch span, SpanBatchParams params,
+      LongFunction<Optional<Hash>> l1OriginHash) throws InvalidBatchException {
     return expand(span, params, false, 0, l1OriginHash);
   }
 
@@ -38,14 +39,17 @@ public final class SpanBatchConversion {
    * The blocks of the span newer than the safe head (timestamp {@code > safeHeadTimestamp}, unsigned) as singular
    * batches, as the batch queue needs them. All transactions are rebuilt first, so a span with a malformed
    * transaction fails even if that block is already safe (as in op-node, where {@code derive} precedes the filter).
+   * Only the origins of the returned blocks are looked up.
+   *
+   * @throws InvalidBatchException as {@link #toSingularBatches(SpanBatch, SpanBatchParams, LongFunction)}
    */
   public static List<SingularBatch> toSingularBatches(SpanBatch span, SpanBatchParams params,
-      long safeHeadTimestamp, LongFunction<Optional<Hash>> l1OriginHash) throws DecodeException {
+      long safeHeadTimestamp, LongFunction<Optional<Hash>> l1OriginHash) throws InvalidBatchException {
     return expand(span, params, true, safeHeadTimestamp, l1OriginHash);
   }
 
   private static List<SingularBatch> expand(SpanBatch span, SpanBatchParams params, boolean skipSafe,
-      long safeHeadTimestamp, LongFunction<Optional<Hash>> l1OriginHash) throws DecodeException {
+      long safeHeadTimestamp, LongFunction<Optional<Hash>> l1OriginHash) throws InvalidBatchException {
     List<Bytes> txs = fullTransactions(span.txs(), params.l2ChainId());
     List<Long> epochs = span.blockEpochNumbers();
     List<SingularBatch> batches = new ArrayList<>(span.blockCount());
@@ -59,15 +63,21 @@ public final class SpanBatchConversion {
         continue;
       }
       long epoch = epochs.get(block);
-      Hash epochHash = l1OriginHash.apply(epoch).orElseThrow(() -> new IllegalStateException(
-          "no L1 origin hash known for epoch " + Long.toUnsignedString(epoch)));
-      batches.add(new SingularBatch(Hash.ZERO, epoch, epochHash, timestamp, blockTxs));
+      Optional<Hash> epochHash = l1OriginHash.apply(epoch);
+      if (epochHash.isEmpty()) {
+        throw new InvalidBatchException("span batch block " + block + ": no L1 origin hash known for epoch "
+            + Long.toUnsignedString(epoch));
+      }
+      batches.add(new SingularBatch(Hash.ZERO, epoch, epochHash.get(), timestamp, blockTxs));
     }
     return List.copyOf(batches);
   }
 
-  /** Rebuilds every transaction of the span in EIP-2718 form (op-node {@code spanBatchTxs.fullTxs}). */
-  static List<Bytes> fullTransactions(SpanBatchTxs txs, BigInteger chainId) throws DecodeException {
+  /**
+   * Rebuilds every transaction of the span in EIP-2718 form (op-node {@code spanBatchTxs.recoverV} and
+   * {@code fullTxs}); this is where {@code tx_datas} contents are checked.
+   */
+  static List<Bytes> fullTransactions(SpanBatchTxs txs, BigInteger chainId) throws InvalidBatchException {
     List<Bytes> out = new ArrayList<>(txs.count());
     int toIndex = 0;
     int legacyIndex = 0;
@@ -76,7 +86,7 @@ public final class SpanBatchConversion {
       try {
         data = SpanTxData.decode(txs.datas().get(i));
       } catch (DecodeException e) {
-        throw new DecodeException("span tx " + i + ": " + e.getMessage(), e);
+        throw new InvalidBatchException("span tx " + i + ": " + e.getMessage(), e);
       }
       Address to = txs.contractCreationBits().get(i) ? null : txs.tos().get(toIndex++);
       boolean protectedBit = data.type() == Transaction.LEGACY_TYPE && txs.protectedBits().get(legacyIndex++);
@@ -86,7 +96,7 @@ public final class SpanBatchConversion {
         tx = data.toTransaction(txs.nonces().get(i), txs.gases().get(i), to, chainId, yParity, protectedBit,
             txs.signatures().get(i));
       } catch (DecodeException e) {
-        throw new DecodeException("span tx " + i + ": " + e.getMessage(), e);
+        throw new InvalidBatchException("span tx " + i + ": " + e.getMessage(), e);
       }
       out.add(tx.encode());
     }

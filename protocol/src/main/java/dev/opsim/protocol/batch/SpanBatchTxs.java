@@ -10,7 +10,9 @@ import org.apache.tuweni.bytes.Bytes;
  * The {@code txs} section of a span batch in its wire layout (protocol-reference 5.7): one entry per transaction
  * in every per-tx list, {@code tos} only for non-creations, {@code protectedBits} only for legacy txs. Kept
  * exactly as decoded so re-encoding gives the same bytes; {@link SpanBatchConversion} turns it into full
- * transactions. {@code datas} entries are the canonical {@link SpanTxData} encodings.
+ * transactions. {@code datas} entries are framed as the decoder frames them (an optional type byte at most 0x7f,
+ * then one RLP list) but may hold anything inside: their type and fields are checked when converting
+ * ({@link SpanTxData#decode}); an entry of type 0 (no type byte, or 0x00) owns a protected bit.
  */
 public record SpanBatchTxs(
     BitList contractCreationBits,
@@ -69,7 +71,6 @@ public record SpanBatchTxs(
 
   /** The EIP-2718 type of transaction {@code i} (0 for legacy), read from its tx data. */
   public int txType(int i) {
-    Bytes data = datas.get(i);
-    return SpanTxData.isLegacy(data) ? 0 : data.get(0) & 0xFF;
+    return SpanTxData.txType(datas.get(i));
   }
 }

@@ -186,18 +186,38 @@ public sealed interface SpanTxData {
     }
   }
 
-  /** Whether the first byte of a {@code tx_datas} entry marks a legacy tx (an RLP list header). */
-  public static boolean isLegacy(Bytes txData) {
-    return !txData.isEmpty() && (txData.get(0) & 0xFF) >= 0xC0;
+  /**
+   * The tx type of a {@code tx_datas} entry as op-node's {@code ReadTxData} reports it: the first byte when it is
+   * at most 0x7f (a type byte), else 0 (an RLP list header: legacy). An explicit type byte 0x00 thus also gives 0,
+   * though {@link #decode} rejects it.
+   */
+  public static int txType(Bytes txData) {
+    if (txData.isEmpty()) {
+      throw new IllegalArgumentException("empty tx data entry");
+    }
+    int first = txData.get(0) & 0xFF;
+    return first <= 0x7F ? first : Transaction.LEGACY_TYPE;
   }
 
-  /** Parses one {@code tx_datas} entry, which must be exactly its canonical encoding. */
+  /**
+   * Whether a {@code tx_datas} entry counts as a legacy tx, and so owns a protected bit: its type is 0 (op-node
+   * {@code decodeTxDatas} counts {@code txType == LegacyTxType}, which includes an explicit 0x00 type byte).
+   */
+  public static boolean isLegacy(Bytes txData) {
+    return !txData.isEmpty() && txType(txData) == Transaction.LEGACY_TYPE;
+  }
+
+  /**
+   * Parses one {@code tx_datas} entry, which must be exactly its canonical encoding (op-node
+   * {@code spanBatchTx.UnmarshalBinary}: a first byte above 0x7f is a legacy list, else a type byte that must be
+   * 1, 2 or 4).
+   */
   public static SpanTxData decode(Bytes txData) throws DecodeException {
     if (txData.isEmpty()) {
       throw new DecodeException("span tx data: empty");
     }
     txData = Rlp.flat(txData);
-    if (isLegacy(txData)) {
+    if ((txData.get(0) & 0xFF) > 0x7F) {
       return Rlp.decodeList(txData, "legacy span tx data", f -> new LegacyData(
           Rlp.readUint256(f, "value"), Rlp.readUint256(f, "gasPrice"), Rlp.readBytes(f, "data")));
     }

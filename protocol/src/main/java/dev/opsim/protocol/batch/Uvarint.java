@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
  * Protobuf base-128 unsigned varints as span batches use them (protocol-reference 5.7): little-endian groups of 7
  * bits, high bit set on every byte but the last, at most 10 bytes for a uint64.
  *
- * <p>Only the minimal encoding is accepted: a final byte of 0 after other bytes (e.g. {@code 0x80 0x00}) is
- * rejected, as kona's decoder does; go-ethereum's {@code binary.ReadUvarint} used by op-node would accept it. The
- * batcher never writes such bytes, and rejecting them keeps {@code encode(decode(x)) == x}.
+ * <p>Reads exactly as Go's {@code binary.ReadUvarint}, which op-node uses: non-minimal encodings (a final 0x00
+ * group, e.g. {@code 0x80 0x00} for 0) are accepted, so {@code encode(decode(x)) == x} only for canonical input;
+ * a 10th byte above 1, or no final byte within 10 bytes, is Go's overflow error.
  */
 final class Uvarint {
   static final int MAX_BYTES = 10;
@@ -26,9 +26,6 @@ final class Uvarint {
       }
       value |= (long) (b & 0x7F) << (7 * i);
       if (b < 0x80) {
-        if (b == 0 && i > 0) {
-          throw in.error(field + " is an overlong (non-minimal) varint", start);
-        }
         return value;
       }
     }

@@ -79,7 +79,7 @@ public final class ChannelCompression {
    *
    * @throws DecodeException when the stream cannot be opened: empty, unknown first byte, brotli not allowed,
    *     or a zlib header op-node's zlib reader refuses (method not deflate, window over 32 KiB, bad check bits,
-   *     preset dictionary)
+   *     a preset dictionary other than the empty one, DICTID 1)
    * @throws IllegalStateException when a brotli channel arrives and the brotli native library could not be
    *     loaded on this platform (the data is not at fault, so it is not reported as bad data)
    */

@@ -7,8 +7,13 @@ import org.apache.tuweni.bytes.Bytes;
  * The batch payloads read from one channel, in order, each {@code batch_version ++ batch_content} as the batch
  * decoder expects it.
  *
- * <p>A payload may still be undecodable (empty, unknown version, malformed content). op-node then ends the
- * channel at that payload, so a consumer must stop at the first payload it cannot decode.
+ * <p>A payload may still be undecodable (empty, unknown version, malformed content): when
+ * {@link dev.opsim.protocol.batch.BatchCodec#decode} throws a {@code DecodeException}, op-node's batch reader ends
+ * the channel at that payload, so a consumer must stop at the first payload it cannot decode. A span batch that
+ * decodes but fails conversion ({@link dev.opsim.protocol.batch.SpanBatchConversion} throws
+ * {@link dev.opsim.protocol.batch.InvalidBatchException}: a bad {@code tx_datas} entry, an unknown L1 origin) is
+ * different: op-node's {@code DeriveSpanBatch} error drops only that batch, and the consumer goes on with the next
+ * payload.
  *
  * @param batches the payloads of the RLP byte strings read before the stream ended or went wrong
  * @param complete true when nothing was cut off: the decompressor stopped only because its input ended (see

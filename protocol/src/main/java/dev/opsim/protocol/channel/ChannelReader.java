@@ -19,6 +19,9 @@ import org.apache.tuweni.bytes.Bytes;
  *       {@code rlp.Stream.Bytes} rules: {@code 0x81 xx} with {@code xx < 0x80}, a long form for fewer than 56
  *       bytes, a length with a leading zero byte), which is how trailing garbage after the batches ends up.
  * </ul>
+ *
+ * <p>What a consumer does with each payload, including the difference between a batch that does not decode (ends
+ * the channel) and one that decodes but fails conversion (dropped alone), is in {@link ChannelContent}.
  */
 public final class ChannelReader {
   private ChannelReader() {}

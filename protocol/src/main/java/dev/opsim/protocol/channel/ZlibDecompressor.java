@@ -14,6 +14,7 @@ import org.apache.tuweni.bytes.Bytes;
 final class ZlibDecompressor {
   private static final int CM_DEFLATE = 8;
   private static final int FDICT = 0x20;
+  private static final long EMPTY_DICTIONARY_ADLER32 = 1;
   private static final int CHUNK = 64 * 1024;
 
   private ZlibDecompressor() {}
@@ -28,8 +29,20 @@ final class ZlibDecompressor {
     if ((cmf & 0x0F) != CM_DEFLATE || (cmf >>> 4) > 7 || ((cmf << 8) | flg) % 31 != 0) {
       throw new DecodeException(String.format("invalid zlib header 0x%02x%02x at offset 0", cmf, flg));
     }
+    int deflateStart = 2;
     if ((flg & FDICT) != 0) {
-      throw new DecodeException("zlib header at offset 0 asks for a preset dictionary");
+      // Go's zlib.NewReader(r) (no dictionary) reads the DICTID and accepts only adler32 of the empty
+      // dictionary, 1 (RFC 1950 2.2); fewer than 4 bytes is io.ErrUnexpectedEOF, another value ErrDictionary.
+      if (in.length < 6) {
+        throw new DecodeException("zlib header at offset 0 sets FDICT but the input ends inside the 4-byte DICTID");
+      }
+      long dictId = (in[2] & 0xFFL) << 24 | (in[3] & 0xFF) << 16 | (in[4] & 0xFF) << 8 | (in[5] & 0xFF);
+      if (dictId != EMPTY_DICTIONARY_ADLER32) {
+        throw new DecodeException(String.format(
+            "zlib header at offset 0 asks for a preset dictionary (DICTID %08x at offset 2); only the empty one, "
+                + "00000001, is accepted", dictId));
+      }
+      deflateStart = 6;
     }
     // Raw inflate after the header checked above, and the adler32 trailer checked here, so that a stream that
     // stops without its trailer (flush-only batcher channels) is told apart from a bad checksum, and neither
@@ -37,7 +50,7 @@ final class ZlibDecompressor {
     Inflater inflater = new Inflater(true);
     BoundedOutput out = new BoundedOutput(cap, in.length * 4L);
     try {
-      inflater.setInput(in, 2, in.length - 2);
+      inflater.setInput(in, deflateStart, in.length - deflateStart);
       while (!inflater.finished()) {
         int room = out.reserve(CHUNK);
         byte[] target = room == 0 ? new byte[1] : out.array();

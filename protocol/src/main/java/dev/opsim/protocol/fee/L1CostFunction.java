@@ -7,10 +7,10 @@ import org.apache.tuweni.bytes.Bytes;
  * The L1 data fee of a transaction in one block (protocol-reference 7.2), computed from the full signed EIP-2718
  * encoding, as the execution engine charges it. Deposits (first byte {@code 0x7E}) and empty input cost nothing.
  *
- * <p>Ecotone and Fjord fall back to the Regolith function while both Ecotone scalars are zero: in the first
- * Ecotone block L1Block still holds only the pre-Ecotone overhead and scalar (op-geth {@code NewL1CostFunc},
- * revm {@code empty_ecotone_scalars}). op-geth additionally requires the blob base fee to be zero before it falls
- * back; this class follows the scalar-only rule of the fixtures and revm, see {@link #effectiveFormula()}.
+ * <p>Ecotone and Fjord fall back to the Regolith function while both Ecotone scalars and the blob base fee are zero:
+ * in the first Ecotone block L1Block still holds only the pre-Ecotone overhead and scalar (op-geth
+ * {@code NewL1CostFunc}, op-revm {@code empty_ecotone_scalars}; both also require the zero blob base fee), see
+ * {@link #effectiveFormula()}.
  */
 public record L1CostFunction(L1FeeFormula formula, L1FeeParams params) {
   private static final BigInteger ONE_MILLION = BigInteger.valueOf(1_000_000);
@@ -27,7 +27,10 @@ public record L1CostFunction(L1FeeFormula formula, L1FeeParams params) {
     }
   }
 
-  /** The formula actually applied: {@link #formula()}, or REGOLITH for Ecotone/Fjord with empty scalars. */
+  /**
+   * The formula actually applied: {@link #formula()}, or REGOLITH for Ecotone/Fjord when
+   * {@link L1FeeParams#ecotoneScalarsEmpty()} (both scalars and the blob base fee zero).
+   */
   public L1FeeFormula effectiveFormula() {
     boolean ecotoneFamily = formula == L1FeeFormula.ECOTONE || formula == L1FeeFormula.FJORD;
     return ecotoneFamily && params.ecotoneScalarsEmpty() ? L1FeeFormula.REGOLITH : formula;

@@ -38,9 +38,13 @@ public record L1FeeParams(
     return new L1FeeParams(l1BaseFee, BigInteger.ZERO, BigInteger.ZERO, blobBaseFee, baseFeeScalar, blobBaseFeeScalar);
   }
 
-  /** Both Ecotone scalars zero: L1Block has not been given Ecotone values yet (see {@link L1CostFunction}). */
+  /**
+   * Both Ecotone scalars and the blob base fee zero: L1Block has not been given Ecotone values yet (see
+   * {@link L1CostFunction}). The blob base fee is part of the test in op-geth {@code NewL1CostFunc}
+   * ({@code l1BlobBaseFee.BitLen() == 0 && scalars empty}) and op-revm ({@code empty_ecotone_scalars}).
+   */
   public boolean ecotoneScalarsEmpty() {
-    return baseFeeScalar == 0 && blobBaseFeeScalar == 0;
+    return baseFeeScalar == 0 && blobBaseFeeScalar == 0 && blobBaseFee.signum() == 0;
   }
 
   /** {@code 16*l1BaseFee*baseFeeScalar + blobBaseFee*blobBaseFeeScalar}, the Ecotone and Fjord fee weight. */

@@ -3,6 +3,7 @@ package dev.opsim.protocol.l1info;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
+import dev.opsim.protocol.config.RollupConfig;
 import java.math.BigInteger;
 
 /**
@@ -40,14 +41,28 @@ public sealed interface L1BlockInfo
     return Address.fromWord(batcherHash().bytes());
   }
 
-  /** Decodes calldata by its selector; the length must be exactly the layout's. */
-  static L1BlockInfo decode(byte[] calldata) throws DecodeException {
-    if (calldata == null || calldata.length < 4) {
-      throw new DecodeException("L1 info calldata: " + (calldata == null ? 0 : calldata.length)
-          + " bytes, too short for a selector");
+  /**
+   * Decodes the calldata of the L1 info deposit of the L2 block at {@code l2Timestamp}, which must be in the layout
+   * {@link L1InfoLayout#forBlock} gives for that block (op-node {@code L1BlockInfoFromBytes}): calldata in any
+   * other layout is rejected, even one {@link #decode(byte[])} would read by its selector.
+   */
+  static L1BlockInfo decode(RollupConfig config, long l2Timestamp, byte[] calldata) throws DecodeException {
+    L1InfoLayout expected = L1InfoLayout.forBlock(config, l2Timestamp);
+    int selector = selector(calldata);
+    if (selector != expected.selector()) {
+      throw new DecodeException(String.format(
+          "L1 info calldata: the L2 block at timestamp %s takes the %s layout (selector 0x%08x), found selector "
+              + "0x%08x at offset 0", Long.toUnsignedString(l2Timestamp), expected, expected.selector(), selector));
     }
-    int selector = ((calldata[0] & 0xFF) << 24) | ((calldata[1] & 0xFF) << 16) | ((calldata[2] & 0xFF) << 8)
-        | (calldata[3] & 0xFF);
+    return decode(calldata);
+  }
+
+  /**
+   * Decodes calldata by its selector, whatever the block; the length must be exactly the layout's. For tools;
+   * derivation uses {@link #decode(RollupConfig, long, byte[])}.
+   */
+  static L1BlockInfo decode(byte[] calldata) throws DecodeException {
+    int selector = selector(calldata);
     for (L1InfoLayout layout : L1InfoLayout.values()) {
       if (layout.selector() == selector) {
         return switch (layout) {
@@ -59,5 +74,14 @@ public sealed interface L1BlockInfo
       }
     }
     throw new DecodeException("L1 info calldata: unknown selector 0x" + String.format("%08x", selector));
+  }
+
+  private static int selector(byte[] calldata) throws DecodeException {
+    if (calldata == null || calldata.length < 4) {
+      throw new DecodeException("L1 info calldata: " + (calldata == null ? 0 : calldata.length)
+          + " bytes, too short for a selector");
+    }
+    return ((calldata[0] & 0xFF) << 24) | ((calldata[1] & 0xFF) << 16) | ((calldata[2] & 0xFF) << 8)
+        | (calldata[3] & 0xFF);
   }
 }

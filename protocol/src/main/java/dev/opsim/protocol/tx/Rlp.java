@@ -16,7 +16,7 @@ import org.apache.tuweni.rlp.RLPWriter;
 /**
  * Strict RLP over Tuweni, with the rules go-ethereum's decoder applies to typed structs: canonical lengths and
  * integers (Tuweni's strict mode), exact field counts, integers within their declared width, fixed-size byte
- * strings of exactly their size, and nothing after the value. Tuweni reports problems with unchecked
+ * strings of exactly their size, and nothing after the value ({@link #decodeLeadingList} allows bytes after it). Tuweni reports problems with unchecked
  * exceptions and silently ignores trailing bytes; {@link #decodeList} turns both into {@link DecodeException}.
  *
  * <p>Tuweni's {@code writeLong} mis-encodes values of 2^63 and above, so uint64 values are written with
@@ -73,6 +73,20 @@ public final class Rlp {
    * @param what names the structure in error messages, e.g. "dynamic fee tx"
    */
   public static <T> T decodeList(Bytes encoded, String what, ListBody<T> body) throws DecodeException {
+    return decodeList(encoded, what, body, false);
+  }
+
+  /**
+   * Like {@link #decodeList}, but bytes after the list are ignored, as go-ethereum's {@code rlp.Decode} on a
+   * reader leaves them unread. The list itself is checked as strictly. Not for transactions, which must be
+   * exactly one value.
+   */
+  public static <T> T decodeLeadingList(Bytes encoded, String what, ListBody<T> body) throws DecodeException {
+    return decodeList(encoded, what, body, true);
+  }
+
+  private static <T> T decodeList(Bytes encoded, String what, ListBody<T> body, boolean allowTrailing)
+      throws DecodeException {
     if (encoded.isEmpty()) {
       throw new DecodeException(what + ": empty input");
     }
@@ -89,7 +103,7 @@ public final class Rlp {
           }
           return read;
         });
-        if (!reader.isComplete()) {
+        if (!allowTrailing && !reader.isComplete()) {
           failedAt[0] = reader.position();
           throw new FieldException(reader.remaining() + " bytes follow the RLP list");
         }

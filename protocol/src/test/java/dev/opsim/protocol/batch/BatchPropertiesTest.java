@@ -108,9 +108,12 @@ class BatchPropertiesTest {
   }
 
   /**
-   * Decoding gives a batch or a {@link DecodeException}, nothing else. A decoded singular batch is exactly the
-   * input; a decoded span batch is a prefix of it (bytes after a span batch are ignored, as in op-node). Expanding a
-   * decoded span batch also gives singular batches or a {@link DecodeException}.
+   * Decoding gives a batch or a {@link DecodeException}, nothing else. Re-encoding a decoded batch gives a canonical
+   * encoding of the same batch, never longer than the input: a singular batch's re-encoding is a prefix of the input
+   * (bytes after its RLP list are ignored, as op-node's {@code rlp.Decode} on a reader does); a span batch's too when
+   * its varints were minimal (op-node's {@code binary.ReadUvarint} also takes non-minimal ones; this property used to
+   * require the prefix for every span batch, before those were accepted). Expanding a decoded span batch also gives
+   * singular batches or a {@link DecodeException}.
    */
   private static void decodeAndExpandOrReject(Bytes input) {
     Batch batch;
@@ -120,12 +123,16 @@ class BatchPropertiesTest {
       return;
     }
     Bytes reencoded = BatchCodec.encode(batch);
+    assertTrue(reencoded.size() <= input.size());
+    try {
+      assertEquals(batch, BatchCodec.decode(reencoded));
+    } catch (DecodeException e) {
+      throw new AssertionError("a re-encoded batch does not decode", e);
+    }
     if (batch instanceof SingularBatch) {
-      assertEquals(input, reencoded);
+      assertEquals(input.slice(0, reencoded.size()), reencoded);
       return;
     }
-    assertTrue(reencoded.size() <= input.size());
-    assertEquals(input.slice(0, reencoded.size()), reencoded);
     try {
       SpanBatchConversion.toSingularBatches((SpanBatch) batch, new SpanBatchParams(0, 2, BatchArbitraries.CHAIN_ID),
           n -> Optional.of(Hash.ofLong(n)));

@@ -40,11 +40,25 @@ class SingularBatchCodecTest {
     return assertThrows(DecodeException.class, () -> BatchCodec.decode(data)).getMessage();
   }
 
+  /**
+   * op-node's {@code BatchData.decodeTyped} reads a singular batch with {@code rlp.Decode} on a
+   * {@code bytes.Reader}: one value is read and whatever follows it is never looked at.
+   */
   @Test
-  void rejectsTrailingBytes() {
-    byte[] withTail = new byte[HAND_WRITTEN.size() + 1];
-    System.arraycopy(HAND_WRITTEN.toArrayUnsafe(), 0, withTail, 0, HAND_WRITTEN.size());
-    assertTrue(reject(Bytes.wrap(withTail)).contains("follow the RLP list"));
+  void ignoresBytesAfterTheListLikeOpNodeRlpDecodeOnAReader() throws DecodeException {
+    SingularBatch batch = new SingularBatch(PARENT, 1, EPOCH, 2, List.of(Bytes.fromHexString("0xaa")));
+    for (String tail : List.of("00", "ff", "c0", "f847deadbeef")) {
+      assertEquals(batch, BatchCodec.decode(Bytes.concatenate(HAND_WRITTEN, Bytes.fromHexString(tail))), tail);
+    }
+  }
+
+  @Test
+  void theListItselfStaysStrictWhenBytesFollow() {
+    byte[] cut = HAND_WRITTEN.slice(0, HAND_WRITTEN.size() - 1).toArray();
+    assertThrows(DecodeException.class, () -> BatchCodec.decode(Bytes.wrap(cut)));
+    Bytes withHashTooShort = Bytes.fromHexString(
+        "0x00" + "f846" + "9f" + "11".repeat(31) + "01" + "a0" + "22".repeat(32) + "02" + "c281aa" + "00");
+    assertTrue(reject(withHashTooShort).contains("parent_hash must be 32 bytes"));
   }
 
   @Test

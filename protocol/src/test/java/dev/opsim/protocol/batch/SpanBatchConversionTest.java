@@ -94,8 +94,9 @@ class SpanBatchConversionTest {
   }
 
   @Test
-  void anUnknownOriginIsTheCallersError() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+  void anUnknownOriginIsAnInvalidBatch() {
+    // was an IllegalStateException; op-node's batch stage treats a failed GetSingularBatches as an invalid batch
+    InvalidBatchException e = assertThrows(InvalidBatchException.class,
         () -> SpanBatchConversion.toSingularBatches(sample(), PARAMS, n -> Optional.empty()));
     assertTrue(e.getMessage().contains("epoch 49"));
   }

@@ -27,13 +27,29 @@ class UvarintTest {
     assertEquals(0, in.remaining());
   }
 
+  /**
+   * Non-minimal encodings, as Go's {@code binary.ReadUvarint} (used by op-node for every span batch varint) reads
+   * them: a final 0x00 group after continuation bytes only adds zero bits.
+   */
   @ParameterizedTest
   @CsvSource({
-    "8000, overlong", "ff00, overlong", "808000, overlong",
-    "ffffffffffffffffff02, overflows", "ffffffffffffffffff7f, overflows",
-    "8080808080808080808001, overflows", "80, needs at least", "'', needs at least"
+    "0, 8000", "127, ff00", "0, 808000", "1, 8100", "300, ac8200", "0, 80808080808080808000",
+    "9223372036854775808, 80808080808080808001"
   })
-  void rejectsOverlongOverflowingAndTruncated(String hex, String message) {
+  void acceptsNonMinimalEncodingsLikeGoReadUvarint(String value, String hex) throws DecodeException {
+    ByteReader in = new ByteReader(Bytes.fromHexString(hex), 0, "test");
+    assertEquals(Long.parseUnsignedLong(value), Uvarint.read(in, "value"));
+    assertEquals(0, in.remaining());
+  }
+
+  /** Go's ReadUvarint overflow: a 10th byte above 1, or no final byte within 10 bytes; and running out of input. */
+  @ParameterizedTest
+  @CsvSource({
+    "ffffffffffffffffff02, overflows", "ffffffffffffffffff7f, overflows", "80808080808080808002, overflows",
+    "8080808080808080808001, overflows", "80808080808080808080, overflows", "80, needs at least",
+    "'', needs at least"
+  })
+  void rejectsOverflowingAndTruncated(String hex, String message) {
     ByteReader in = new ByteReader(Bytes.fromHexString(hex), 0, "test");
     DecodeException e = assertThrows(DecodeException.class, () -> Uvarint.read(in, "value"));
     assertTrue(e.getMessage().contains(message), e.getMessage());

@@ -90,7 +90,8 @@ class ChannelCompressionTest {
   @Test
   void zlibHeadersGoRefusesAreRejected() {
     // 0x78 alone; method 15 (reserved, detected as zlib but not deflate); window 2^16 (CINFO 8); bad check
-    // bits; preset dictionary (FDICT). All but the bad-check case have valid check bits.
+    // bits; preset dictionary (FDICT) with its DICTID cut short (see ZlibPresetDictionaryTest). All but the bad-check
+    // case have valid check bits.
     for (String header : List.of("0x78", "0x7f07", "0x881c", "0x7800", "0x78bb")) {
       Bytes channel = Bytes.concatenate(Bytes.fromHexString(header), Bytes.fromHexString("0x0300"));
       assertThrows(DecodeException.class, () -> ChannelCompression.decompress(channel, ChannelRules.FJORD), header);

@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 class L1CostFunctionTest {
@@ -71,7 +72,11 @@ class L1CostFunctionTest {
     JsonNode cases = ROOT.path("revm_synthetic").path("cases");
     assertEquals(7, cases.size());
     L1FeeParams params = revmParams();
-    L1FeeParams emptyScalars = new L1FeeParams(THOUSAND, THOUSAND, THOUSAND, THOUSAND, 0, 0);
+    // revm's test sets its empty_ecotone_scalars flag directly on params that are all 1000; the flag is what
+    // op-revm computes when both Ecotone scalars AND the blob base fee are zero. The fallback (Regolith with
+    // overhead 1000, scalar 1000, l1BaseFee 1000) does not read the blob base fee, so zeroing it here gives the
+    // state in which the flag is set without changing the stated cost.
+    L1FeeParams emptyScalars = new L1FeeParams(THOUSAND, THOUSAND, THOUSAND, BigInteger.ZERO, 0, 0);
     for (JsonNode c : cases) {
       byte[] input = FeeVectors.hex(c.path("input"));
       BigInteger expected = FeeVectors.big(c.path("expected_l1_cost"));
@@ -178,13 +183,45 @@ class L1CostFunctionTest {
     assertEquals(FjordCost.cost(params, FastLz.compressedLength(tx)), cost);
   }
 
+  /** op-geth NewL1CostFunc / op-revm: the fallback needs both scalars zero and a zero blob base fee. */
   @Property(tries = 100)
-  void emptyScalarsFallBackForEcotoneAndFjordOnly(@ForAll("params") L1FeeParams params) {
+  void emptyScalarsAndZeroBlobBaseFeeFallBackForEcotoneAndFjordOnly(@ForAll("params") L1FeeParams params) {
     L1FeeParams empty = new L1FeeParams(
-        params.l1BaseFee(), params.overhead(), params.scalar(), params.blobBaseFee(), 0, 0);
+        params.l1BaseFee(), params.overhead(), params.scalar(), BigInteger.ZERO, 0, 0);
     assertEquals(L1FeeFormula.REGOLITH, new L1CostFunction(L1FeeFormula.ECOTONE, empty).effectiveFormula());
     assertEquals(L1FeeFormula.REGOLITH, new L1CostFunction(L1FeeFormula.FJORD, empty).effectiveFormula());
     assertEquals(L1FeeFormula.BEDROCK, new L1CostFunction(L1FeeFormula.BEDROCK, empty).effectiveFormula());
+  }
+
+  /** Previously asserted the fallback for any blob base fee; op-geth keeps the Ecotone/Fjord formula when it is set. */
+  @Property(tries = 100)
+  void emptyScalarsWithABlobBaseFeeKeepTheEcotoneFormula(@ForAll("params") L1FeeParams params) {
+    BigInteger blobBaseFee = params.blobBaseFee().signum() == 0 ? BigInteger.ONE : params.blobBaseFee();
+    L1FeeParams scalarsZero = new L1FeeParams(
+        params.l1BaseFee(), params.overhead(), params.scalar(), blobBaseFee, 0, 0);
+    assertEquals(L1FeeFormula.ECOTONE, new L1CostFunction(L1FeeFormula.ECOTONE, scalarsZero).effectiveFormula());
+    assertEquals(L1FeeFormula.FJORD, new L1CostFunction(L1FeeFormula.FJORD, scalarsZero).effectiveFormula());
+  }
+
+  /**
+   * The reviewer's case, worked from op-geth's NewL1CostFunc: blob base fee 1 with both scalars 0 is not "empty",
+   * so Ecotone charges {@code gas * (16*l1BaseFee*0 + 1*0) / 16e6 = 0}, and Fjord charges 0 with the minimum L1
+   * gas of 100 bytes * 16 = 1600 (protocol-reference 7.2). The Regolith fallback would charge a positive fee.
+   */
+  @Test
+  void scalarsZeroWithBlobBaseFeeOneChargesNothingLikeOpGeth() {
+    byte[] eip155Example = Bytes.fromHexString(
+        "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a7640000"
+            + "8025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276"
+            + "a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83").toArrayUnsafe();
+    L1FeeParams params = new L1FeeParams(BigInteger.valueOf(1_000_000_000), BigInteger.valueOf(188),
+        BigInteger.valueOf(684_000), BigInteger.ONE, 0, 0);
+    L1Cost ecotone = new L1CostFunction(L1FeeFormula.ECOTONE, params).cost(eip155Example);
+    assertEquals(BigInteger.ZERO, ecotone.fee());
+    assertEquals(BigInteger.valueOf(L1CostFunction.calldataGas(eip155Example)), ecotone.l1GasUsed());
+    L1Cost fjord = new L1CostFunction(L1FeeFormula.FJORD, params).cost(eip155Example);
+    assertEquals(BigInteger.ZERO, fjord.fee());
+    assertEquals(BigInteger.valueOf(1600), fjord.l1GasUsed());
   }
 
   @Provide

@@ -27,6 +27,8 @@ final class Fp {
   /** 2^512 mod p: the Montgomery product of a plain value with it is the value in Montgomery form. */
   private static final Fp R_SQUARED = rawLimbs(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
   static final Fp ONE = of(1);
+  /** 2^768 mod p, to bring a plain inverse of a Montgomery-form value back into Montgomery form. */
+  private static final Fp R_CUBED = rawLimbs(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
 
   // Montgomery-form limbs, least significant first
   private final long l0;
@@ -216,17 +218,73 @@ final class Fp {
     return mul(this);
   }
 
-  /** this^(p-2), which is the inverse for non-zero values (Fermat) and zero for zero. */
+  /**
+   * The inverse for non-zero values, zero for zero. Binary extended Euclid on the limbs (variable time, which is fine
+   * for public precompile inputs): about ten times faster than Fermat's a^(p-2), and ecAdd's one affine
+   * normalisation is dominated by it. The limbs hold a = x·R, so the loop yields (x·R)^-1 and a Montgomery product
+   * with R³ turns that into x^-1·R.
+   */
   Fp inverse() {
-    long[] exponent = {P0 - 2, P1, P2, P3};
-    Fp result = ONE;
-    for (int bit = 253; bit >= 0; bit--) {
-      result = result.square();
-      if (((exponent[bit >>> 6] >>> (bit & 63)) & 1) != 0) {
-        result = result.mul(this);
+    if (isZero()) {
+      return ZERO;
+    }
+    // invariants: x·a ≡ u and y·a ≡ v (mod p), gcd(u, v) = gcd(a, p) = 1, so u and v are never 0
+    long u0 = l0;
+    long u1 = l1;
+    long u2 = l2;
+    long u3 = l3;
+    long v0 = P0;
+    long v1 = P1;
+    long v2 = P2;
+    long v3 = P3;
+    Fp x = new Fp(1, 0, 0, 0);
+    Fp y = ZERO;
+    while (true) {
+      while ((u0 & 1) == 0) {
+        u0 = (u0 >>> 1) | (u1 << 63);
+        u1 = (u1 >>> 1) | (u2 << 63);
+        u2 = (u2 >>> 1) | (u3 << 63);
+        u3 >>>= 1;
+        x = x.halve();
+      }
+      while ((v0 & 1) == 0) {
+        v0 = (v0 >>> 1) | (v1 << 63);
+        v1 = (v1 >>> 1) | (v2 << 63);
+        v2 = (v2 >>> 1) | (v3 << 63);
+        v3 >>>= 1;
+        y = y.halve();
+      }
+      if ((u0 == 1 && (u1 | u2 | u3) == 0) || (v0 == 1 && (v1 | v2 | v3) == 0)) {
+        break;
+      }
+      // subtract the smaller of u, v from the larger (both odd, so the difference is even and non-zero)
+      long d0 = u0 - v0;
+      long b = borrow(u0, v0, d0);
+      long d1 = u1 - v1 - b;
+      b = borrow(u1, v1, d1);
+      long d2 = u2 - v2 - b;
+      b = borrow(u2, v2, d2);
+      long d3 = u3 - v3 - b;
+      b = borrow(u3, v3, d3);
+      if (b == 0) {
+        u0 = d0;
+        u1 = d1;
+        u2 = d2;
+        u3 = d3;
+        x = x.sub(y);
+      } else {
+        v0 = -d0;
+        long c = d0 == 0 ? 1 : 0; // v - u = -(u - v): two's complement across the limbs
+        v1 = ~d1 + c;
+        c = c != 0 && v1 == 0 ? 1 : 0;
+        v2 = ~d2 + c;
+        c = c != 0 && v2 == 0 ? 1 : 0;
+        v3 = ~d3 + c;
+        y = y.sub(x);
       }
     }
-    return result;
+    Fp plainInverse = u0 == 1 && (u1 | u2 | u3) == 0 ? x : y;
+    return plainInverse.mul(R_CUBED);
   }
 
   @Override

@@ -61,6 +61,28 @@ class G2PointTest {
     assertTrue(qa.psi().isOnCurve());
   }
 
+  @Test
+  void pointsOfTheSmallCofactorOrderAreRejected() {
+    // 2p - r = 10069·h' (h' of 241 bits): points of order 10069 exist on the twist, the cheapest false positives a
+    // flawed membership test could let through, alone or added to a G2 point.
+    BigInteger small = BigInteger.valueOf(10069);
+    assertEquals(BigInteger.ZERO, COFACTOR.mod(small));
+    BigInteger toSmallOrder = R.multiply(COFACTOR.divide(small));
+    Random random = new Random(10069);
+    int found = 0;
+    while (found < 3) {
+      G2Point s = Bn254TestSupport.randomTwistPoint(random).multiply(toSmallOrder.toByteArray());
+      if (s.isInfinity()) {
+        continue;
+      }
+      found++;
+      assertTrue(s.multiply(small.toByteArray()).isInfinity());
+      assertFalse(s.isInSubgroup());
+      assertFalse(s.add(Q).isInSubgroup());
+      assertFalse(s.add(Q.multiply(BigInteger.valueOf(found).toByteArray())).toAffine().isInSubgroup());
+    }
+  }
+
   @Property(tries = 10)
   void subgroupCheckAgreesWithMultiplicationByR(@ForAll long seed) {
     G2Point point = Bn254TestSupport.randomTwistPoint(new Random(seed));

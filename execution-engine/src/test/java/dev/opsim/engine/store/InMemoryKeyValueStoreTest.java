@@ -1,0 +1,8 @@
+package dev.opsim.engine.store;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContract {
+  @Override
+  protected KeyValueStore open() {
+    return new InMemoryKeyValueStore();
+  }
+}
