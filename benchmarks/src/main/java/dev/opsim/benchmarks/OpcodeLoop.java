@@ -54,11 +54,12 @@ import org.apache.tuweni.units.bigints.UInt256;
 /**
  * Hand-written bytecode loops, one per opcode family. Each program keeps a down-counter on top of the stack, runs
  * a family-specific body {@code iterations} times and stops; the body leaves the stack as it found it. Iteration
- * counts put each transaction at a few million gas so per-transaction overhead is small.
+ * counts put each transaction at one to fifteen million gas (tens of milliseconds): per-transaction overhead stays
+ * small and a JMH iteration still holds many operations.
  */
 public enum OpcodeLoop {
   /** 256-bit arithmetic on an accumulator: MUL, ADD, SUB, DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, EXP, SIGNEXTEND. */
-  ARITHMETIC(40_000, a -> {
+  ARITHMETIC(4_000, a -> {
     a.swap(1); // [ctr, acc]
     a.push(Words.K1).op(MUL).push(Words.K2).op(ADD).push(Words.K3).op(SWAP1, SUB);
     a.push(Words.P).dup(2).dup(1).op(MULMOD).swap(1).op(POP); // acc*acc mod p
@@ -118,7 +119,7 @@ public enum OpcodeLoop {
     }
   }),
   /** A keccak-256 chain: hash 64 bytes and 256 bytes of memory, feeding each digest back into memory. */
-  KECCAK(30_000, a -> {
+  KECCAK(10_000, a -> {
     a.push(64).push(0).op(KECCAK256).push(0).op(MSTORE);
     a.push(256).push(0).op(KECCAK256).push(32).op(MSTORE);
   }),
@@ -132,7 +133,7 @@ public enum OpcodeLoop {
     a.dup(1).push(7).op(MUL).push(1023).op(AND, SLOAD, POP);
   }),
   /** Message calls to a small contract that returns one word: STATICCALL, CALL (no value) and DELEGATECALL. */
-  CALLS(10_000, a -> {
+  CALLS(2_000, a -> {
     BigInteger callee = new BigInteger(1, BenchmarkAccounts.CALLEE.bytes().toArrayUnsafe());
     a.push(32).push(0).push(0).push(0).push(callee).op(GAS, STATICCALL, POP);
     a.push(32).push(0).push(0).push(0).push(0).push(callee).op(GAS, CALL, POP);
