@@ -23,37 +23,37 @@ final class ArithmeticOps {
   }
 
   static int div(Frame f) {
-    Words.div(f.stack, f.at(0));
+    Words.div(f.stack, f.at(0), f.wordScratch);
     f.sp--;
     return Status.CONTINUE;
   }
 
   static int sdiv(Frame f) {
-    Words.sdiv(f.stack, f.at(0));
+    Words.sdiv(f.stack, f.at(0), f.wordScratch);
     f.sp--;
     return Status.CONTINUE;
   }
 
   static int mod(Frame f) {
-    Words.mod(f.stack, f.at(0));
+    Words.mod(f.stack, f.at(0), f.wordScratch);
     f.sp--;
     return Status.CONTINUE;
   }
 
   static int smod(Frame f) {
-    Words.smod(f.stack, f.at(0));
+    Words.smod(f.stack, f.at(0), f.wordScratch);
     f.sp--;
     return Status.CONTINUE;
   }
 
   static int addmod(Frame f) {
-    Words.addmod(f.stack, f.at(0));
+    Words.addmod(f.stack, f.at(0), f.wordScratch);
     f.sp -= 2;
     return Status.CONTINUE;
   }
 
   static int mulmod(Frame f) {
-    Words.mulmod(f.stack, f.at(0));
+    Words.mulmod(f.stack, f.at(0), f.wordScratch);
     f.sp -= 2;
     return Status.CONTINUE;
   }

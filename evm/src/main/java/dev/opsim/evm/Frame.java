@@ -32,6 +32,8 @@ public final class Frame {
 
   Code code;
   long[] stack;
+  /** Scratch for the wide division paths of {@link Words} (DIV, MOD, SDIV, SMOD, ADDMOD, MULMOD). */
+  long[] wordScratch;
   int sp;
   Memory memory;
   int pc;
@@ -65,6 +67,7 @@ public final class Frame {
   void start(Code code) {
     this.code = code;
     this.stack = new long[MAX_STACK * 4];
+    this.wordScratch = new long[Words.SCRATCH_SIZE];
     this.memory = new Memory();
   }
 

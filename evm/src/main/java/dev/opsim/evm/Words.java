@@ -6,8 +6,8 @@ import java.math.BigInteger;
  * 256-bit word arithmetic on the primitive operand stack: a word at limb offset {@code o} is
  * {@code s[o]} (least significant 64 bits) .. {@code s[o + 3]} (most significant). Binary operations read
  * operand {@code a} at {@code o} (the stack top) and {@code b} at {@code o - 4} and write the result over
- * {@code b}, so the caller only pops one word. Fast paths avoid allocation; rare wide cases fall back to
- * {@link BigInteger}.
+ * {@code b}, so the caller only pops one word. No operation allocates: the division family works in a
+ * caller-owned scratch array of {@link #SCRATCH_SIZE} longs; {@link BigInteger} appears only in conversions.
  */
 public final class Words {
   private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
@@ -139,8 +139,20 @@ public final class Words {
     return 0;
   }
 
-  /** a / b (unsigned), 0 when b is 0. */
-  public static void div(long[] s, int o) {
+  /** Longs of scratch the division paths need; see {@link #div(long[], int, long[])}. */
+  public static final int SCRATCH_SIZE = 64;
+
+  // Scratch layout, every slot holding one 32-bit digit (least significant first) in a long.
+  private static final int U = 0; // dividend, normalized: up to 16 digits + 1 overflow digit
+  private static final int V = 17; // divisor, normalized: up to 8 digits
+  private static final int Q = 25; // quotient: up to 16 digits
+  private static final int P = 41; // 512-bit product as 8 limbs (MULMOD)
+  /** Counts Knuth D "add back" corrections, so tests can show their inputs reach that branch. */
+  static final int ADD_BACK_COUNT = 63;
+  private static final long DIGIT = 0xffffffffL;
+
+  /** a / b (unsigned), 0 when b is 0; {@code t} is caller-owned scratch of {@link #SCRATCH_SIZE} longs. */
+  public static void div(long[] s, int o, long[] t) {
     int r = o - 4;
     if (isZero(s, r)) {
       return;
@@ -157,7 +169,10 @@ public final class Words {
       shortDivide(s, o, r, s[r], false);
       return;
     }
-    fromBig(s, r, toBig(s, o).divide(toBig(s, r)));
+    int m = loadDigits(s, o, false, t, U);
+    int n = loadDigits(s, r, false, t, V);
+    divideDigits(t, m, n);
+    storeQuotient(t, m - n + 1, s, r, false);
   }
 
   /**
@@ -193,7 +208,8 @@ public final class Words {
     }
   }
 
-  public static void mod(long[] s, int o) {
+  /** a % b (unsigned), 0 when b is 0; {@code t} is caller-owned scratch of {@link #SCRATCH_SIZE} longs. */
+  public static void mod(long[] s, int o, long[] t) {
     int r = o - 4;
     if (isZero(s, r)) {
       return;
@@ -210,76 +226,270 @@ public final class Words {
       shortDivide(s, o, r, s[r], true);
       return;
     }
-    fromBig(s, r, toBig(s, o).mod(toBig(s, r)));
+    int m = loadDigits(s, o, false, t, U);
+    int n = loadDigits(s, r, false, t, V);
+    divideDigits(t, m, n);
+    storeRemainder(t, n, s, r, false);
   }
 
-  public static void sdiv(long[] s, int o) {
+  /**
+   * Signed division truncating toward zero (yellow paper SDIV): |a| / |b| negated when the signs differ; -2^255 / -1
+   * wraps back to -2^255 because |-2^255| is 2^255 as an unsigned magnitude.
+   */
+  public static void sdiv(long[] s, int o, long[] t) {
     int r = o - 4;
     if (isZero(s, r)) {
       return;
     }
-    BigInteger a = toSignedBig(s, o);
-    BigInteger b = toSignedBig(s, r);
-    // BigInteger.divide truncates toward zero as the yellow paper requires; -2^255 / -1 wraps back to -2^255.
-    fromBig(s, r, a.divide(b));
+    boolean negA = s[o + 3] < 0;
+    boolean negB = s[r + 3] < 0;
+    int m = loadDigits(s, o, negA, t, U);
+    int n = loadDigits(s, r, negB, t, V);
+    if (m < n) {
+      set(s, r, 0);
+      return;
+    }
+    divideDigits(t, m, n);
+    storeQuotient(t, m - n + 1, s, r, negA != negB);
   }
 
-  public static void smod(long[] s, int o) {
+  /** Signed remainder (yellow paper SMOD): |a| mod |b| with the sign of a. */
+  public static void smod(long[] s, int o, long[] t) {
     int r = o - 4;
     if (isZero(s, r)) {
       return;
     }
-    BigInteger a = toSignedBig(s, o);
-    BigInteger b = toSignedBig(s, r);
-    fromBig(s, r, a.abs().mod(b.abs()).multiply(BigInteger.valueOf(a.signum() < 0 ? -1 : 1)));
-  }
-
-  /** (a + b) % n with a at o, b at o-4, n at o-8; result at o-8. */
-  public static void addmod(long[] s, int o) {
-    int n = o - 8;
-    if (isZero(s, n)) {
+    boolean negA = s[o + 3] < 0;
+    boolean negB = s[r + 3] < 0;
+    int m = loadDigits(s, o, negA, t, U);
+    int n = loadDigits(s, r, negB, t, V);
+    if (m < n) {
+      // |a| < |b|: the remainder is a itself.
+      System.arraycopy(s, o, s, r, 4);
       return;
     }
-    fromBig(s, n, toBig(s, o).add(toBig(s, o - 4)).mod(toBig(s, n)));
+    divideDigits(t, m, n);
+    storeRemainder(t, n, s, r, negA);
   }
 
-  public static void mulmod(long[] s, int o) {
-    int n = o - 8;
-    if (isZero(s, n)) {
+  /** (a + b) % n with a at o, b at o-4, n at o-8; result at o-8. The sum is kept to 257 bits before reducing. */
+  public static void addmod(long[] s, int o, long[] t) {
+    int nOff = o - 8;
+    if (isZero(s, nOff)) {
       return;
     }
-    fromBig(s, n, toBig(s, o).multiply(toBig(s, o - 4)).mod(toBig(s, n)));
+    int b = o - 4;
+    long carry = 0;
+    for (int i = 0; i < 4; i++) {
+      long x = s[o + i], y = s[b + i];
+      long sum = x + y + carry;
+      carry = (Long.compareUnsigned(sum, x) < 0 || (carry == 1 && sum == x)) ? 1 : 0;
+      t[U + 2 * i] = sum & DIGIT;
+      t[U + 2 * i + 1] = sum >>> 32;
+    }
+    t[U + 8] = carry;
+    reduceLoaded(s, nOff, t, 9);
   }
 
-  /** base ** exponent mod 2^256, base at o, exponent at o-4; square-and-multiply without allocation. */
+  /** (a * b) % n with a at o, b at o-4, n at o-8; result at o-8. The full 512-bit product is reduced. */
+  public static void mulmod(long[] s, int o, long[] t) {
+    int nOff = o - 8;
+    if (isZero(s, nOff)) {
+      return;
+    }
+    int b = o - 4;
+    for (int i = 0; i < 8; i++) {
+      t[P + i] = 0;
+    }
+    for (int i = 0; i < 4; i++) {
+      long x = s[o + i];
+      if (x == 0) {
+        continue;
+      }
+      long carry = 0;
+      for (int j = 0; j < 4; j++) {
+        long y = s[b + j];
+        long lo = x * y;
+        long hi = Math.unsignedMultiplyHigh(x, y);
+        lo += carry;
+        hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+        long acc = t[P + i + j] + lo;
+        hi += Long.compareUnsigned(acc, lo) < 0 ? 1 : 0;
+        t[P + i + j] = acc;
+        carry = hi;
+      }
+      t[P + i + 4] = carry;
+    }
+    for (int i = 0; i < 8; i++) {
+      long limb = t[P + i];
+      t[U + 2 * i] = limb & DIGIT;
+      t[U + 2 * i + 1] = limb >>> 32;
+    }
+    reduceLoaded(s, nOff, t, 16);
+  }
+
+  /** Dividend digits already at U (up to {@code digits}); writes dividend mod the word at {@code nOff} over it. */
+  private static void reduceLoaded(long[] s, int nOff, long[] t, int digits) {
+    int m = digits;
+    while (m > 0 && t[U + m - 1] == 0) {
+      m--;
+    }
+    int n = loadDigits(s, nOff, false, t, V);
+    if (m < n) {
+      for (int i = 0; i < 4; i++) {
+        s[nOff + i] = t[U + 2 * i] | (t[U + 2 * i + 1] << 32);
+      }
+      return;
+    }
+    divideDigits(t, m, n);
+    storeRemainder(t, n, s, nOff, false);
+  }
+
+  /**
+   * Writes the word at {@code o} (negated first when asked: two's complement magnitude) as 8 digits at {@code t[d..]}
+   * and returns the count of significant digits.
+   */
+  private static int loadDigits(long[] s, int o, boolean negate, long[] t, int d) {
+    long carry = 1;
+    int count = 0;
+    for (int i = 0; i < 4; i++) {
+      long limb = s[o + i];
+      if (negate) {
+        limb = ~limb + carry;
+        carry = (carry == 1 && limb == 0) ? 1 : 0;
+      }
+      long lo = limb & DIGIT, hi = limb >>> 32;
+      t[d + 2 * i] = lo;
+      t[d + 2 * i + 1] = hi;
+      if (hi != 0) {
+        count = 2 * i + 2;
+      } else if (lo != 0) {
+        count = 2 * i + 1;
+      }
+    }
+    return count;
+  }
+
+  private static void storeQuotient(long[] t, int qDigits, long[] s, int r, boolean negate) {
+    storeDigits(t, Q, Math.min(qDigits, 8), s, r, negate);
+  }
+
+  private static void storeRemainder(long[] t, int n, long[] s, int r, boolean negate) {
+    storeDigits(t, U, n, s, r, negate);
+  }
+
+  /** Packs {@code count} (≤ 8) digits at {@code t[d..]} into the word at {@code r}, zero above, negated if asked. */
+  private static void storeDigits(long[] t, int d, int count, long[] s, int r, boolean negate) {
+    long carry = 1;
+    for (int i = 0; i < 4; i++) {
+      long lo = 2 * i < count ? t[d + 2 * i] : 0;
+      long hi = 2 * i + 1 < count ? t[d + 2 * i + 1] : 0;
+      long limb = lo | (hi << 32);
+      if (negate) {
+        limb = ~limb + carry;
+        carry = (carry == 1 && limb == 0) ? 1 : 0;
+      }
+      s[r + i] = limb;
+    }
+  }
+
+  /**
+   * Knuth, TAOCP vol. 2, 4.3.1 algorithm D over 32-bit digits (the formulation of Hacker's Delight divmnu64): the
+   * m-digit dividend at U divided by the n-digit divisor at V (top digit non-zero, m ≥ n ≥ 1). Leaves m-n+1 quotient
+   * digits at Q and the n-digit remainder at U. Every intermediate fits an unsigned 64-bit long.
+   */
+  private static void divideDigits(long[] t, int m, int n) {
+    if (n == 1) {
+      long d = t[V];
+      long rem = 0;
+      for (int j = m - 1; j >= 0; j--) {
+        long num = (rem << 32) | t[U + j];
+        t[Q + j] = Long.divideUnsigned(num, d);
+        rem = Long.remainderUnsigned(num, d);
+      }
+      t[U] = rem;
+      return;
+    }
+    // D1: normalize so the divisor's top digit has its high bit set; the dividend gains a digit.
+    int shift = Long.numberOfLeadingZeros(t[V + n - 1]) - 32;
+    for (int i = n - 1; i > 0; i--) {
+      t[V + i] = ((t[V + i] << shift) | (t[V + i - 1] >>> (32 - shift))) & DIGIT;
+    }
+    t[V] = (t[V] << shift) & DIGIT;
+    t[U + m] = t[U + m - 1] >>> (32 - shift);
+    for (int i = m - 1; i > 0; i--) {
+      t[U + i] = ((t[U + i] << shift) | (t[U + i - 1] >>> (32 - shift))) & DIGIT;
+    }
+    t[U] = (t[U] << shift) & DIGIT;
+    // A shift of 0 moves by 32 above: a long shifted right by 32 keeps its high half, which is 0 for a digit.
+    long vTop = t[V + n - 1];
+    long vNext = t[V + n - 2];
+    for (int j = m - n; j >= 0; j--) {
+      // D3: estimate qhat from the top two dividend digits, then correct with the next digit (at most twice).
+      long num = (t[U + j + n] << 32) | t[U + j + n - 1];
+      long qhat = Long.divideUnsigned(num, vTop);
+      long rhat = num - qhat * vTop;
+      while (qhat > DIGIT
+          || Long.compareUnsigned(qhat * vNext, (rhat << 32) | t[U + j + n - 2]) > 0) {
+        qhat--;
+        rhat += vTop;
+        if (rhat > DIGIT) {
+          break;
+        }
+      }
+      // D4: multiply and subtract; k carries the borrow, diff is signed.
+      long k = 0;
+      long diff;
+      for (int i = 0; i < n; i++) {
+        long p = qhat * t[V + i];
+        diff = t[U + i + j] - k - (p & DIGIT);
+        t[U + i + j] = diff & DIGIT;
+        k = (p >>> 32) - (diff >> 32);
+      }
+      diff = t[U + j + n] - k;
+      t[U + j + n] = diff & DIGIT;
+      if (diff < 0) {
+        // D6: qhat was one too large (probability about 2/2^32): add the divisor back.
+        qhat--;
+        t[ADD_BACK_COUNT]++;
+        k = 0;
+        for (int i = 0; i < n; i++) {
+          long sum = t[U + i + j] + t[V + i] + k;
+          t[U + i + j] = sum & DIGIT;
+          k = sum >>> 32;
+        }
+        t[U + j + n] = (t[U + j + n] + k) & DIGIT;
+      }
+      t[Q + j] = qhat;
+    }
+    // D8: unnormalize the remainder.
+    for (int i = 0; i < n - 1; i++) {
+      t[U + i] = ((t[U + i] >>> shift) | (t[U + i + 1] << (32 - shift))) & DIGIT;
+    }
+    t[U + n - 1] = t[U + n - 1] >>> shift;
+  }
+
+  /**
+   * base ** exponent mod 2^256, base at o, exponent at o-4: square-and-multiply in place, the accumulator in the
+   * exponent's slot and the running square in the base's slot (popped by the caller), so nothing is allocated.
+   */
   public static void exp(long[] s, int o) {
     int r = o - 4;
-    long b0 = s[o], b1 = s[o + 1], b2 = s[o + 2], b3 = s[o + 3];
     long e0 = s[r], e1 = s[r + 1], e2 = s[r + 2], e3 = s[r + 3];
-    long[] acc = {1, 0, 0, 0, b0, b1, b2, b3};
-    long[] es = {e0, e1, e2, e3};
-    int topBit = bitLength(es);
+    int topBit = e3 != 0 ? 256 - Long.numberOfLeadingZeros(e3)
+        : e2 != 0 ? 192 - Long.numberOfLeadingZeros(e2)
+        : e1 != 0 ? 128 - Long.numberOfLeadingZeros(e1)
+        : 64 - Long.numberOfLeadingZeros(e0);
+    set(s, r, 1);
     for (int i = 0; i < topBit; i++) {
-      if (((es[i >>> 6] >>> (i & 63)) & 1) != 0) {
-        mulInto(acc, 0, acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]);
+      long e = i < 64 ? e0 : i < 128 ? e1 : i < 192 ? e2 : e3;
+      if (((e >>> (i & 63)) & 1) != 0) {
+        mulInto(s, r, s[r], s[r + 1], s[r + 2], s[r + 3], s[o], s[o + 1], s[o + 2], s[o + 3]);
       }
       if (i + 1 < topBit) {
-        mulInto(acc, 4, acc[4], acc[5], acc[6], acc[7], acc[4], acc[5], acc[6], acc[7]);
+        mulInto(s, o, s[o], s[o + 1], s[o + 2], s[o + 3], s[o], s[o + 1], s[o + 2], s[o + 3]);
       }
     }
-    s[r] = acc[0];
-    s[r + 1] = acc[1];
-    s[r + 2] = acc[2];
-    s[r + 3] = acc[3];
-  }
-
-  private static int bitLength(long[] w) {
-    for (int i = 3; i >= 0; i--) {
-      if (w[i] != 0) {
-        return i * 64 + 64 - Long.numberOfLeadingZeros(w[i]);
-      }
-    }
-    return 0;
   }
 
   /** Number of significant bytes of the word at o. */
@@ -379,12 +589,6 @@ public final class Words {
   public static BigInteger toBig(long[] s, int o) {
     byte[] b = new byte[33];
     toBytes(s, o, b, 1);
-    return new BigInteger(b);
-  }
-
-  static BigInteger toSignedBig(long[] s, int o) {
-    byte[] b = new byte[32];
-    toBytes(s, o, b, 0);
     return new BigInteger(b);
   }
 
