@@ -4,13 +4,11 @@ import dev.opsim.evm.crypto.Secp256k1;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Keccak;
-import dev.opsim.protocol.tx.AccessListEntry;
 import dev.opsim.protocol.tx.AccessListTx;
 import dev.opsim.protocol.tx.BlobTx;
 import dev.opsim.protocol.tx.DynamicFeeTx;
 import dev.opsim.protocol.tx.LegacyTx;
 import dev.opsim.protocol.tx.Rlp;
-import dev.opsim.protocol.tx.SetCodeAuthorization;
 import dev.opsim.protocol.tx.SetCodeTx;
 import dev.opsim.protocol.tx.Transaction;
 import java.math.BigInteger;
@@ -76,52 +74,10 @@ public final class TransactionSigning {
   public static Bytes signingPayload(Transaction tx) {
     return switch (tx) {
       case LegacyTx t -> throw new IllegalArgumentException("legacy payloads depend on the chain id; use signingHash");
-      case AccessListTx t -> Rlp.typed(t.type(), w -> {
-        Rlp.writeUint(w, t.chainId());
-        Rlp.writeUint64(w, t.nonce());
-        Rlp.writeUint(w, t.gasPrice());
-        Rlp.writeUint64(w, t.gas());
-        Rlp.writeOptionalAddress(w, t.to());
-        Rlp.writeUint(w, t.value());
-        w.writeValue(t.data());
-        AccessListEntry.writeList(w, t.accessList());
-      });
-      case DynamicFeeTx t -> Rlp.typed(t.type(), w -> {
-        Rlp.writeUint(w, t.chainId());
-        Rlp.writeUint64(w, t.nonce());
-        Rlp.writeUint(w, t.maxPriorityFeePerGas());
-        Rlp.writeUint(w, t.maxFeePerGas());
-        Rlp.writeUint64(w, t.gas());
-        Rlp.writeOptionalAddress(w, t.to());
-        Rlp.writeUint(w, t.value());
-        w.writeValue(t.data());
-        AccessListEntry.writeList(w, t.accessList());
-      });
-      case BlobTx t -> Rlp.typed(t.type(), w -> {
-        Rlp.writeUint(w, t.chainId());
-        Rlp.writeUint64(w, t.nonce());
-        Rlp.writeUint(w, t.maxPriorityFeePerGas());
-        Rlp.writeUint(w, t.maxFeePerGas());
-        Rlp.writeUint64(w, t.gas());
-        w.writeValue(t.to().bytes());
-        Rlp.writeUint(w, t.value());
-        w.writeValue(t.data());
-        AccessListEntry.writeList(w, t.accessList());
-        Rlp.writeUint(w, t.maxFeePerBlobGas());
-        w.writeList(t.blobVersionedHashes(), (l, h) -> l.writeValue(h.bytes()));
-      });
-      case SetCodeTx t -> Rlp.typed(t.type(), w -> {
-        Rlp.writeUint(w, t.chainId());
-        Rlp.writeUint64(w, t.nonce());
-        Rlp.writeUint(w, t.maxPriorityFeePerGas());
-        Rlp.writeUint(w, t.maxFeePerGas());
-        Rlp.writeUint64(w, t.gas());
-        w.writeValue(t.to().bytes());
-        Rlp.writeUint(w, t.value());
-        w.writeValue(t.data());
-        AccessListEntry.writeList(w, t.accessList());
-        SetCodeAuthorization.writeList(w, t.authorizationList());
-      });
+      case AccessListTx t -> t.signingPayload();
+      case DynamicFeeTx t -> t.signingPayload();
+      case BlobTx t -> t.signingPayload();
+      case SetCodeTx t -> t.signingPayload();
     };
   }
 

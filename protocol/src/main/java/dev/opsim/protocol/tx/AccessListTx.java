@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * EIP-2930 transaction, type 1:
@@ -42,18 +43,27 @@ public record AccessListTx(
   @Override
   public Bytes encode() {
     return Rlp.typed(ACCESS_LIST_TYPE, w -> {
-      Rlp.writeUint(w, chainId);
-      Rlp.writeUint64(w, nonce);
-      Rlp.writeUint(w, gasPrice);
-      Rlp.writeUint64(w, gas);
-      Rlp.writeOptionalAddress(w, to);
-      Rlp.writeUint(w, value);
-      w.writeValue(data);
-      AccessListEntry.writeList(w, accessList);
+      writeUnsignedFields(w);
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
     });
+  }
+
+  /** The EIP-2718 payload the sender signs: {@code type ++ rlp(fields without the signature)}. */
+  public Bytes signingPayload() {
+    return Rlp.typed(ACCESS_LIST_TYPE, this::writeUnsignedFields);
+  }
+
+  private void writeUnsignedFields(RLPWriter w) {
+    Rlp.writeUint(w, chainId);
+    Rlp.writeUint64(w, nonce);
+    Rlp.writeUint(w, gasPrice);
+    Rlp.writeUint64(w, gas);
+    Rlp.writeOptionalAddress(w, to);
+    Rlp.writeUint(w, value);
+    w.writeValue(data);
+    AccessListEntry.writeList(w, accessList);
   }
 
   static AccessListTx decodePayload(Bytes payload) throws DecodeException {

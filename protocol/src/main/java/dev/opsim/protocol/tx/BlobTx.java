@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * EIP-4844 transaction, type 3, in its canonical (block) form without the network sidecar:
@@ -52,21 +53,30 @@ public record BlobTx(
   @Override
   public Bytes encode() {
     return Rlp.typed(BLOB_TYPE, w -> {
-      Rlp.writeUint(w, chainId);
-      Rlp.writeUint64(w, nonce);
-      Rlp.writeUint(w, maxPriorityFeePerGas);
-      Rlp.writeUint(w, maxFeePerGas);
-      Rlp.writeUint64(w, gas);
-      w.writeValue(to.bytes());
-      Rlp.writeUint(w, value);
-      w.writeValue(data);
-      AccessListEntry.writeList(w, accessList);
-      Rlp.writeUint(w, maxFeePerBlobGas);
-      w.writeList(blobVersionedHashes, (h, hash) -> h.writeValue(hash.bytes()));
+      writeUnsignedFields(w);
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
     });
+  }
+
+  /** The EIP-2718 payload the sender signs: {@code type ++ rlp(fields without the signature)}. */
+  public Bytes signingPayload() {
+    return Rlp.typed(BLOB_TYPE, this::writeUnsignedFields);
+  }
+
+  private void writeUnsignedFields(RLPWriter w) {
+    Rlp.writeUint(w, chainId);
+    Rlp.writeUint64(w, nonce);
+    Rlp.writeUint(w, maxPriorityFeePerGas);
+    Rlp.writeUint(w, maxFeePerGas);
+    Rlp.writeUint64(w, gas);
+    w.writeValue(to.bytes());
+    Rlp.writeUint(w, value);
+    w.writeValue(data);
+    AccessListEntry.writeList(w, accessList);
+    Rlp.writeUint(w, maxFeePerBlobGas);
+    w.writeList(blobVersionedHashes, (h, hash) -> h.writeValue(hash.bytes()));
   }
 
   static BlobTx decodePayload(Bytes payload) throws DecodeException {

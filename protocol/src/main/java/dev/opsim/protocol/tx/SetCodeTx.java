@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * EIP-7702 transaction, type 4 (Isthmus on L2, protocol-reference 13): {@code 0x04 ++ rlp([chainId, nonce,
@@ -48,20 +49,29 @@ public record SetCodeTx(
   @Override
   public Bytes encode() {
     return Rlp.typed(SET_CODE_TYPE, w -> {
-      Rlp.writeUint(w, chainId);
-      Rlp.writeUint64(w, nonce);
-      Rlp.writeUint(w, maxPriorityFeePerGas);
-      Rlp.writeUint(w, maxFeePerGas);
-      Rlp.writeUint64(w, gas);
-      w.writeValue(to.bytes());
-      Rlp.writeUint(w, value);
-      w.writeValue(data);
-      AccessListEntry.writeList(w, accessList);
-      SetCodeAuthorization.writeList(w, authorizationList);
+      writeUnsignedFields(w);
       Rlp.writeUint(w, v);
       Rlp.writeUint(w, r);
       Rlp.writeUint(w, s);
     });
+  }
+
+  /** The EIP-2718 payload the sender signs: {@code type ++ rlp(fields without the signature)}. */
+  public Bytes signingPayload() {
+    return Rlp.typed(SET_CODE_TYPE, this::writeUnsignedFields);
+  }
+
+  private void writeUnsignedFields(RLPWriter w) {
+    Rlp.writeUint(w, chainId);
+    Rlp.writeUint64(w, nonce);
+    Rlp.writeUint(w, maxPriorityFeePerGas);
+    Rlp.writeUint(w, maxFeePerGas);
+    Rlp.writeUint64(w, gas);
+    w.writeValue(to.bytes());
+    Rlp.writeUint(w, value);
+    w.writeValue(data);
+    AccessListEntry.writeList(w, accessList);
+    SetCodeAuthorization.writeList(w, authorizationList);
   }
 
   static SetCodeTx decodePayload(Bytes payload) throws DecodeException {
