@@ -3,6 +3,7 @@ package dev.opsim.devnet;
 import java.io.PrintWriter;
 import dev.opsim.devnet.cli.DecodeCommand;
 import dev.opsim.devnet.cli.L1FeeCommand;
+import dev.opsim.engine.node.EngineCommand;
 import dev.opsim.engine.statetest.StatetestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OpsimMain.Version.class,
     description = "An OP-Stack-compatible rollup that runs whole on one machine.",
-    subcommands = {CommandLine.HelpCommand.class, DecodeCommand.class, L1FeeCommand.class, StatetestCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DecodeCommand.class, L1FeeCommand.class, StatetestCommand.class,
+        EngineCommand.class})
 public final class OpsimMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
