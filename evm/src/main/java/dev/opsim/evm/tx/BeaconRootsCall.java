@@ -52,8 +52,10 @@ public final class BeaconRootsCall {
     state.beginTransaction();
     state.warm(BEACON_ROOTS_ADDRESS);
     // geth's Transfer does SubBalance(SYSTEM_ADDRESS, 0), which touches it (EIP-161); our Evm touches only the
-    // callee on a zero-value call.
-    state.touch(SYSTEM_ADDRESS);
+    // callee on a zero-value call. Reading it first loads it, so the end-of-transaction clean-up sees it.
+    if (state.isEmpty(SYSTEM_ADDRESS)) {
+      state.touch(SYSTEM_ADDRESS);
+    }
     Evm evm = new Evm(spec, precompiles, codeCache, tracer, state, block, SYSTEM_ADDRESS, BigInteger.ZERO, List.of());
     ExecutionResult result = evm.call(SYSTEM_ADDRESS, BEACON_ROOTS_ADDRESS, BigInteger.ZERO,
         parentBeaconBlockRoot.bytes(), GAS);
