@@ -11,13 +11,21 @@ import dev.opsim.evm.CodeCache;
 import dev.opsim.evm.EvmSpec;
 import dev.opsim.evm.Tracer;
 import dev.opsim.evm.state.JournaledState;
+import dev.opsim.evm.op.DepositProcessor;
+import dev.opsim.evm.op.DepositResult;
+import dev.opsim.evm.op.L1BlockStorage;
+import dev.opsim.evm.tx.BeaconRootsCall;
+import dev.opsim.evm.tx.FeeRules;
+import dev.opsim.evm.tx.ProcessingMode;
 import dev.opsim.evm.tx.TransactionProcessor;
 import dev.opsim.evm.tx.TxResult;
+import dev.opsim.protocol.fee.L1CostFunction;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Log;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -36,6 +44,9 @@ public final class BlockExecution {
   private final JournaledState state;
   private final BlockEnv env;
   private final TransactionProcessor processor;
+  private final DepositProcessor depositProcessor;
+  // OP: the L1 fee parameters, read from L1Block once the block's deposits have run (as op-geth does).
+  private L1CostFunction l1CostFunction;
   private final List<Bytes> transactions = new ArrayList<>();
   private final List<Receipt> receipts = new ArrayList<>();
   private long gasUsed;
@@ -53,8 +64,11 @@ public final class BlockExecution {
         context.number(), context.timestamp(), context.prevRandao(), context.baseFee(), context.excessBlobGas(),
         blockHashes);
     this.processor = new TransactionProcessor(spec, rules.precompiles(spec), codeCache);
-    if (rules.isCancun(context.number(), context.timestamp())) {
-      beaconRootCall();
+    this.depositProcessor = new DepositProcessor(spec, rules.precompiles(spec), codeCache);
+    if (rules.isCancun(context.number(), context.timestamp()) && context.parentBeaconBlockRoot().isPresent()) {
+      // EIP-4788: the parent beacon block root goes into the beacon roots contract before any transaction.
+      new BeaconRootsCall(spec, rules.precompiles(spec), codeCache)
+          .apply(state, env, context.parentBeaconBlockRoot().get());
     }
   }
 
@@ -102,7 +116,14 @@ public final class BlockExecution {
       throw new InvalidTransactionException("gas limit reached: transaction gas " + tx.evm().gasLimit()
           + " exceeds the " + gasLeft() + " left in the block");
     }
-    TxResult result = processor.process(state, tx.evm(), env, tracer);
+    FeeRules fees = FeeRules.ETHEREUM;
+    if (rules.isOptimism()) {
+      if (l1CostFunction == null) {
+        l1CostFunction = new L1CostFunction(rules.l1FeeFormula(context.timestamp()), L1BlockStorage.read(state));
+      }
+      fees = FeeRules.optimism(l1CostFunction.cost(tx.raw()).fee());
+    }
+    TxResult result = processor.process(state, tx.evm(), env, tracer, fees, ProcessingMode.BLOCK);
     if (result instanceof TxResult.Rejected rejected) {
       throw new InvalidTransactionException(rejected.reason() + ": " + rejected.detail());
     }
@@ -113,12 +134,21 @@ public final class BlockExecution {
     return Receipt.of(tx.tx().type(), executed.success(), gasUsed, protocolLogs(executed.logs()));
   }
 
+  /** protocol-reference 2.4: a deposit always applies; it can only be refused for not fitting the gas pool. */
   private Receipt applyDeposit(BlockTransaction.Deposit tx, Tracer tracer) throws InvalidTransactionException {
-    throw new InvalidTransactionException("deposits are not executed yet");
-  }
-
-  private void beaconRootCall() {
-    // EIP-4788: filled in with the system call.
+    boolean regolith = rules.isRegolith(context.timestamp());
+    boolean systemBypass = !regolith && tx.tx().isSystemTx();
+    if (!systemBypass && Long.compareUnsigned(tx.tx().gas(), gasLeft()) > 0) {
+      throw new InvalidTransactionException("gas limit reached: deposit gas " + Long.toUnsignedString(tx.tx().gas())
+          + " exceeds the " + gasLeft() + " left in the block");
+    }
+    DepositResult result = depositProcessor.process(state, tx.tx(), env, regolith, tracer);
+    lastGasUsed = result.gasUsed();
+    gasUsed += result.gasUsed();
+    // 2.5: depositNonce from Regolith; the receipt version (and both in the consensus encoding) from Canyon.
+    return Receipt.deposit(result.success(), gasUsed, protocolLogs(result.logs()),
+        regolith ? OptionalLong.of(result.depositNonce()) : OptionalLong.empty(),
+        rules.isCanyon(context.timestamp()));
   }
 
   /** Pays the withdrawals, commits the state and returns what the header commits to. */
