@@ -353,7 +353,8 @@ class SolidityArtifactsTest {
   }
 
   private static void assertHex(String value, String what) {
-    assertTrue(value.matches("0x([0-9a-f]{2})+"), what + " should be non-empty lower-case 0x-hex: " + value);
+    // Interfaces and abstract contracts have no code: "0x".
+    assertTrue(value.matches("0x([0-9a-f]{2})*"), what + " should be lower-case 0x-hex: " + value);
   }
 
   private static JsonNode probeToken() throws IOException {
