@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Compiles every .sol file under --src to one JSON artifact per contract in --out, through solc-js standard JSON
-// with the settings pinned below. Output is deterministic (fixed settings, fixed key order, trailing newline), so
+// with the settings pinned below. Each file is compiled on its own (its imports are read from --src), so its
+// artifacts depend only on it and what it imports: AST ids in storageLayout do not shift when an unrelated file
+// is added. Output is deterministic (fixed settings, fixed key order, trailing newline), so
 // the artifacts can be committed and `--check` can prove they match their sources. See README.md.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,9 +20,7 @@ const SETTINGS = {
   optimizer: { enabled: true, runs: 200 },
   metadata: { bytecodeHash: 'none' },
 };
-const OUTPUT_SELECTION = {
-  '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'storageLayout'] },
-};
+const OUTPUTS = ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'storageLayout'];
 
 const USAGE = `usage: node build.mjs --src DIR --out DIR [--check]
 
@@ -67,14 +67,21 @@ function main() {
     console.error(`build.mjs: no .sol files under ${args.src}`);
     return 1;
   }
-  const sources = Object.fromEntries(
-    sourceNames.map((name) => [name, { content: readFileSync(join(srcDir, name), 'utf8') }]));
-
-  const output = compile(solc, sources, srcDir);
-  if (!output) {
+  const compiled = new Map();
+  const reported = new Set();
+  let failed = false;
+  for (const sourceName of sourceNames) {
+    const contracts = compile(solc, sourceName, srcDir, reported);
+    if (contracts) {
+      compiled.set(sourceName, contracts);
+    } else {
+      failed = true;
+    }
+  }
+  if (failed) {
     return 1;
   }
-  const artifacts = toArtifacts(solc, output, sourceNames);
+  const artifacts = toArtifacts(solc, compiled, sourceNames);
   if (!artifacts) {
     return 1;
   }
@@ -130,37 +137,51 @@ function findSources(dir) {
   return found.sort();
 }
 
-function compile(solc, sources, srcDir) {
+/** The contracts solc outputs for one source file, or null after printing its errors. */
+function compile(solc, sourceName, srcDir, reported) {
   const input = {
     language: 'Solidity',
-    sources,
-    settings: { ...SETTINGS, outputSelection: OUTPUT_SELECTION },
+    sources: { [sourceName]: { content: readSource(srcDir, sourceName) } },
+    settings: { ...SETTINGS, outputSelection: { [sourceName]: { '*': OUTPUTS } } },
   };
-  // Every file under --src is already an input, so the callback only sees imports from elsewhere: refuse them
-  // rather than let the artifacts depend on files outside the source tree.
-  const findImports = (path) => ({ error: `${path} is not under ${srcDir}; only files under --src are compiled` });
+  // solc hands the callback the import's source unit name, already resolved against the importing file.
+  // Only files under --src are served, so the artifacts never depend on files outside the source tree.
+  const findImports = (path) => {
+    const file = resolve(srcDir, path);
+    if (!file.startsWith(srcDir + sep) || !existsSync(file)) {
+      return { error: `${path} is not a file under ${srcDir}; only files under --src can be imported` };
+    }
+    return { contents: readSource(srcDir, path) };
+  };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
   let failed = false;
   for (const diagnostic of output.errors ?? []) {
-    const isError = diagnostic.severity === 'error';
-    failed ||= isError;
-    console.error(describe(diagnostic, sources, srcDir));
+    failed ||= diagnostic.severity === 'error';
+    // A file imported by several sources would report the same problem once per importer.
+    const text = describe(diagnostic, srcDir);
+    if (!reported.has(text)) {
+      reported.add(text);
+      console.error(text);
+    }
   }
-  return failed ? null : output;
+  return failed ? null : (output.contracts?.[sourceName] ?? {});
 }
 
-/** "path:line:column: Severity: message" (path relative to the working directory), then solc's excerpt. */
-function describe(diagnostic, sources, srcDir) {
+function readSource(srcDir, sourceName) {
+  return readFileSync(join(srcDir, sourceName), 'utf8');
+}
+
+/** "path:line:column: Type: message" (path relative to the working directory), then solc's excerpt. */
+function describe(diagnostic, srcDir) {
   const loc = diagnostic.sourceLocation;
   let where = 'solc';
   if (loc?.file) {
-    const text = sources[loc.file]?.content;
     const absolute = join(srcDir, loc.file);
     const fromCwd = relative(process.cwd(), absolute);
     const path = fromCwd.startsWith('..') ? absolute : fromCwd;
-    if (text !== undefined && loc.start >= 0) {
+    if (existsSync(absolute) && loc.start >= 0) {
       // solc reports byte offsets; count lines and columns over the UTF-8 bytes.
-      const before = Buffer.from(text, 'utf8').subarray(0, loc.start).toString('utf8');
+      const before = readFileSync(absolute).subarray(0, loc.start).toString('utf8');
       const lines = before.split('\n');
       where = `${path}:${lines.length}:${lines[lines.length - 1].length + 1}`;
     } else {
@@ -178,12 +199,12 @@ function describe(diagnostic, sources, srcDir) {
 }
 
 /** Map of file name to artifact text, or null (after printing why) if the contracts cannot be written flat. */
-function toArtifacts(solc, output, sourceNames) {
+function toArtifacts(solc, compiled, sourceNames) {
   const artifacts = new Map();
   const compiler = { version: solc.version(), settings: SETTINGS };
   let ok = true;
   for (const sourceName of sourceNames) {
-    const contracts = output.contracts?.[sourceName] ?? {};
+    const contracts = compiled.get(sourceName);
     for (const contractName of Object.keys(contracts).sort()) {
       const c = contracts[contractName];
       const fileName = `${contractName}.json`;

@@ -132,10 +132,11 @@ class SolidityArtifactsTest {
     Assumptions.assumeTrue(node.isPresent(),
         "node is not on PATH: cannot check that the committed artifacts match their Solidity sources "
             + "(contracts/build.mjs --check)");
-    if (!Files.isDirectory(CONTRACTS.resolve("node_modules/solc"))) {
+    if (!installedSolcIsPinned()) {
       Optional<Path> npm = onPath("npm");
       if (npm.isEmpty()) {
-        fail("node is on PATH but npm is not, and contracts/node_modules is missing: run `npm ci` in " + CONTRACTS);
+        fail("node is on PATH but npm is not, and contracts/node_modules lacks the pinned solc: run `npm ci` in "
+            + CONTRACTS);
       }
       Run install = run(List.of(npm.get().toString(), "ci", "--no-audit", "--no-fund"), CONTRACTS,
           NPM_TIMEOUT_SECONDS, temp.resolve("npm.log"));
@@ -370,6 +371,17 @@ class SolidityArtifactsTest {
     try (Stream<Path> files = Files.list(ARTIFACTS)) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
+  }
+
+  /** Whether contracts/node_modules holds the solc version package.json pins (else `npm ci` is due). */
+  private static boolean installedSolcIsPinned() throws IOException {
+    Path installed = CONTRACTS.resolve("node_modules/solc/package.json");
+    if (!Files.isRegularFile(installed)) {
+      return false;
+    }
+    String pinned = JSON.readTree(CONTRACTS.resolve("package.json").toFile()).path("dependencies").path("solc")
+        .asText();
+    return JSON.readTree(installed.toFile()).path("version").asText().equals(pinned);
   }
 
   private static Optional<Path> onPath(String program) {
