@@ -112,6 +112,9 @@ public final class BlockExecution {
   }
 
   private Receipt applySigned(BlockTransaction.Signed tx, Tracer tracer) throws InvalidTransactionException {
+    if (rules.isOptimism() && tx.evm().type() == 3) {
+      throw new InvalidTransactionException("blob transactions are not supported on OP chains");
+    }
     if (Long.compareUnsigned(tx.evm().gasLimit(), gasLeft()) > 0) {
       throw new InvalidTransactionException("gas limit reached: transaction gas " + tx.evm().gasLimit()
           + " exceeds the " + gasLeft() + " left in the block");
