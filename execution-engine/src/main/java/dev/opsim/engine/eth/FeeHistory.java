@@ -45,10 +45,11 @@ final class FeeHistory {
     ObjectNode empty = JSON.objectNode();
     empty.set("oldestBlock", quantity(0));
     empty.putArray("gasUsedRatio");
-    if (requestedBlocks < 1) {
+    if (requestedBlocks == 0) {
       return empty;
     }
-    long blocks = Math.min(requestedBlocks, maxBlocks);
+    // The count is a uint64: anything above the limit (including what a signed long sees as negative) is cut.
+    long blocks = requestedBlocks < 0 || requestedBlocks > maxBlocks ? maxBlocks : requestedBlocks;
     long head = chain.head().header().number();
     long last;
     if (newest instanceof BlockRef.Numbered n) {
