@@ -2,7 +2,7 @@ package dev.opsim.engine.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.opsim.engine.rpc.RpcException;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
@@ -320,7 +320,7 @@ final class EthParams {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
       String at = what + "[" + e.getKey() + "]";
-      Address address = address(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), at);
+      Address address = address(TextNode.valueOf(e.getKey()), at);
       JsonNode account = e.getValue();
       if (!account.isObject()) {
         throw invalid(at, "expected an account override object");
@@ -354,16 +354,11 @@ final class EthParams {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
-      Bytes32 key = Bytes32.wrap(hash(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()),
+      Bytes32 key = Bytes32.wrap(hash(TextNode.valueOf(e.getKey()),
           what + " key").bytes());
       Bytes32 value = Bytes32.wrap(hash(e.getValue(), what + "[" + e.getKey() + "]").bytes());
       slots.put(key, value);
     }
     return Optional.of(slots);
-  }
-
-  /** Whether {@code node} is a JSON object (for optional object arguments). */
-  static boolean isObject(JsonNode node) {
-    return node instanceof ObjectNode;
   }
 }

@@ -6,6 +6,7 @@ import static dev.opsim.engine.eth.Quantities.data;
 import static dev.opsim.engine.eth.Quantities.hash;
 import static dev.opsim.engine.eth.Quantities.quantity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -128,9 +129,9 @@ final class EthViews {
    */
   ObjectNode transaction(BlockTransaction tx, Optional<TxContext> context, Optional<Receipt> receipt) {
     ObjectNode o = JSON.objectNode();
-    o.set("blockHash", context.<com.fasterxml.jackson.databind.JsonNode>map(c -> hash(c.blockHash()))
+    o.set("blockHash", context.<JsonNode>map(c -> hash(c.blockHash()))
         .orElse(NullNode.getInstance()));
-    o.set("blockNumber", context.<com.fasterxml.jackson.databind.JsonNode>map(c -> quantity(c.blockNumber()))
+    o.set("blockNumber", context.<JsonNode>map(c -> quantity(c.blockNumber()))
         .orElse(NullNode.getInstance()));
     o.set("from", address(sender(tx)));
     o.set("gas", quantity(tx.gas()));
@@ -138,7 +139,7 @@ final class EthViews {
     o.set("hash", hash(tx.hash()));
     o.set("input", data(tx.data()));
     o.set("to", addressOrNull(tx.to().orElse(null)));
-    o.set("transactionIndex", context.<com.fasterxml.jackson.databind.JsonNode>map(c -> quantity(c.index()))
+    o.set("transactionIndex", context.<JsonNode>map(c -> quantity(c.index()))
         .orElse(NullNode.getInstance()));
     o.set("value", quantity(tx.value()));
     o.set("type", quantity(tx.type()));
@@ -253,11 +254,11 @@ final class EthViews {
         quantity(BlockTransaction.effectiveGasPrice(tx, header.baseFeePerGas().orElse(null))));
     boolean deposit = tx instanceof BlockTransaction.Deposit;
     if (optimism && !deposit) {
-      o.set("l1GasPrice", l1Fee.<com.fasterxml.jackson.databind.JsonNode>map(f -> quantity(f.l1GasPrice()))
+      o.set("l1GasPrice", l1Fee.<JsonNode>map(f -> quantity(f.l1GasPrice()))
           .orElse(NullNode.getInstance()));
-      o.set("l1GasUsed", l1Fee.<com.fasterxml.jackson.databind.JsonNode>map(f -> quantity(f.l1GasUsed()))
+      o.set("l1GasUsed", l1Fee.<JsonNode>map(f -> quantity(f.l1GasUsed()))
           .orElse(NullNode.getInstance()));
-      o.set("l1Fee", l1Fee.<com.fasterxml.jackson.databind.JsonNode>map(f -> quantity(f.l1Fee()))
+      o.set("l1Fee", l1Fee.<JsonNode>map(f -> quantity(f.l1Fee()))
           .orElse(NullNode.getInstance()));
       l1Fee.ifPresent(f -> {
         f.l1FeeScalar().ifPresent(s -> o.put("l1FeeScalar", s));

@@ -23,6 +23,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
@@ -83,8 +84,8 @@ class EthMethodsFuzzProperties {
   @Provide
   Arbitrary<JsonNode> params() {
     Arbitrary<JsonNode> element = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, scalars()), net.jqwik.api.Tuple.of(2, objects()),
-        net.jqwik.api.Tuple.of(1, scalars().list().ofMaxSize(4).map(list -> {
+        Tuple.of(3, scalars()), Tuple.of(2, objects()),
+        Tuple.of(1, scalars().list().ofMaxSize(4).map(list -> {
           ArrayNode a = JSON.arrayNode();
           list.forEach(a::add);
           return (JsonNode) a;
@@ -94,7 +95,7 @@ class EthMethodsFuzzProperties {
       list.forEach(a::add);
       return (JsonNode) a;
     });
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, arrays), net.jqwik.api.Tuple.of(1, objects()));
+    return Arbitraries.frequencyOf(Tuple.of(9, arrays), Tuple.of(1, objects()));
   }
 
   @Property(tries = 1500)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsim.engine.chain.Block;
@@ -68,7 +69,7 @@ class EthMethodsTest {
   private JsonNode call(String method, String params) throws RpcException {
     try {
       return methods.find(method).orElseThrow().call(MAPPER.readTree(params));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new AssertionError(e);
     }
   }

@@ -12,6 +12,7 @@ import dev.opsim.engine.rpc.RpcMethods;
 import dev.opsim.protocol.Address;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class FeeHistoryTest {
   }
 
   private static List<String> texts(JsonNode array) {
-    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
   }
 
   @Test
