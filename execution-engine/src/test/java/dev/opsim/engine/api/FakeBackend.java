@@ -21,6 +21,8 @@ final class FakeBackend implements EngineBackend {
   PayloadStatus newPayloadAnswer;
   ForkchoiceOutcome forkchoiceAnswer;
   String refuseBuild;
+  /** When set, every started build finishes at once with this block. */
+  Block buildResult;
 
   @Override
   public PayloadStatus newPayload(Block block) {
@@ -40,6 +42,9 @@ final class FakeBackend implements EngineBackend {
     builds.add(new BuildCall(id, parent, attributes));
     if (refuseBuild != null) {
       throw new InvalidPayloadAttributesException(refuseBuild);
+    }
+    if (buildResult != null) {
+      built.put(id, new BuiltPayload(buildResult, java.math.BigInteger.ONE));
     }
   }
 
