@@ -90,6 +90,7 @@ public final class EngineApiMethods {
   /** The typed form of {@code engine_forkchoiceUpdatedV{version}}. */
   public ForkchoiceUpdatedResponse forkchoiceUpdated(int version, ForkchoiceState state,
       Optional<PayloadAttributes> attributes) throws RpcException {
+    requireVersion(version);
     if (state.headBlockHash().equals(Hash.ZERO)) {
       // op-geth answers a zero head with a bare INVALID and changes nothing.
       return new ForkchoiceUpdatedResponse(
@@ -140,6 +141,7 @@ public final class EngineApiMethods {
 
   /** The typed form of {@code engine_getPayloadV{version}}. */
   public ExecutionPayloadEnvelope getPayload(int version, PayloadId id) throws RpcException {
+    requireVersion(version);
     Optional<BuiltPayload> built;
     lock.lock();
     try {
@@ -161,6 +163,9 @@ public final class EngineApiMethods {
     if (version == 3 && (!cancun || id.version() != 3)) {
       throw EngineApiErrors.unsupportedFork("getPayloadV3 serves payloads built by forkchoiceUpdatedV3 from Cancun "
           + "(Ecotone)");
+    }
+    if (built.get().block().header().requestsHash().isPresent()) {
+      throw EngineApiErrors.unsupportedFork("a Prague (Isthmus) payload needs getPayloadV4, which is not served");
     }
     return ExecutionPayloadEnvelope.of(built.get());
   }
@@ -251,6 +256,12 @@ public final class EngineApiMethods {
       return backend.newPayload(block);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private static void requireVersion(int version) {
+    if (version != 2 && version != 3) {
+      throw new IllegalArgumentException("only the V2 and V3 methods are served, not V" + version);
     }
   }
 

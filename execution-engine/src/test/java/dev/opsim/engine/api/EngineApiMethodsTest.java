@@ -288,6 +288,25 @@ class EngineApiMethodsTest {
   }
 
   @Test
+  void praguePayloadsNeedV4AndAre38005() {
+    methods = new EngineApiMethods(new dev.opsim.engine.genesis.ChainConfig(BigInteger.valueOf(900),
+        java.util.OptionalLong.of(0), java.util.OptionalLong.of(0), java.util.OptionalLong.of(0),
+        java.util.OptionalLong.of(0), Optional.of(BigInteger.ZERO), Optional.empty()), backend).methods();
+    dev.opsim.engine.chain.BlockHeader h = block(250).header();
+    Block prague = new Block(new dev.opsim.engine.chain.BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(),
+        h.stateRoot(), h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(),
+        h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFeePerGas(),
+        h.withdrawalsRoot(), h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot(),
+        Optional.of(Hash.ofLong(0xe3))), block(250).transactions(), Optional.of(List.of()));
+    PayloadId id = PayloadId.of(3, HEAD, attributes(250));
+    backend.built.put(id, new BuiltPayload(prague, BigInteger.ONE));
+    assertEquals(-38005, errorCode("engine_getPayloadV3", NODES.textNode(id.toString())));
+    ObjectNode payload = ExecutionPayload.fromBlock(block(250)).toJson();
+    assertEquals(-38005, errorCode("engine_newPayloadV3", payload, NODES.arrayNode(),
+        NODES.textNode(BEACON_ROOT.toString())));
+  }
+
+  @Test
   void malformedPayloadIdIs32602() {
     assertEquals(-32602, errorCode("engine_getPayloadV3", NODES.textNode("0x00000000000000")));
     assertEquals(-32602, errorCode("engine_getPayloadV3", NODES.numberNode(3)));
