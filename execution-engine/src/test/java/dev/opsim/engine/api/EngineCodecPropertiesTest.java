@@ -33,7 +33,7 @@ import org.apache.tuweni.bytes.Bytes;
  * The Engine API codecs: decode(encode(x)) == x for generated values, and any JSON (random or a mutated valid
  * encoding) gives a value or a DecodeException; through the methods, a result or an RpcException with a spec code.
  */
-class EngineCodecProperties {
+class EngineCodecPropertiesTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
