@@ -13,7 +13,9 @@ import dev.opsim.protocol.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.units.bigints.UInt256;
 import org.junit.jupiter.api.Test;
 
 class StructLoggerTest {
@@ -247,6 +249,24 @@ class StructLoggerTest {
     TraceWorld.Traced t = world.run(create, TraceOptions.DEFAULT);
     assertFalse(t.json().get("failed").asBoolean());
     assertEquals("0x00", t.json().get("returnValue").asText());
+    assertEquals(t.result().gasUsed(), t.json().get("gas").asLong());
+  }
+
+  @Test
+  void refundCounterShowsAfterClearingASlotAndTheGasIsAfterRefund() {
+    // SSTORE(0, 0) over a stored 1, then STOP: EIP-3529 refund 4800, capped at a fifth of the gas used
+    Address c = Address.fromHex("0x00000000000000000000000000000000000000cc");
+    TraceWorld w = new TraceWorld().contract(c, "6000600055" + "00", BigInteger.ZERO,
+        Map.of(UInt256.ZERO, UInt256.ONE));
+    TraceWorld.Traced t = w.run(TraceWorld.call(c, Bytes.EMPTY), TraceOptions.DEFAULT);
+    List<JsonNode> logs = logs(t.json());
+    JsonNode sstore = first(logs, "SSTORE");
+    assertNull(sstore.get("refund"));
+    assertEquals(2900 + 2100, sstore.get("gasCost").asLong()); // cold slot, reset
+    assertEquals("0x" + "00".repeat(32), sstore.get("storage").get("0x" + "00".repeat(32)).asText());
+    assertEquals(4800, first(logs, "STOP").get("refund").asLong());
+    long beforeRefund = 21_000 + 3 + 3 + 5000;
+    assertEquals(beforeRefund - Math.min(4800, beforeRefund / 5), t.json().get("gas").asLong());
     assertEquals(t.result().gasUsed(), t.json().get("gas").asLong());
   }
 

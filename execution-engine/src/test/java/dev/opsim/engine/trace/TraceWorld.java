@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.units.bigints.UInt256;
 
 /** Accounts with hand-assembled code, and a runner that executes one transaction under a tracer. */
 final class TraceWorld {
@@ -34,7 +35,11 @@ final class TraceWorld {
   }
 
   TraceWorld contract(Address at, String codeHex, BigInteger balance) {
-    base.put(at, 1, balance, Bytes.wrap(Hex.decode(codeHex)), Map.of());
+    return contract(at, codeHex, balance, Map.of());
+  }
+
+  TraceWorld contract(Address at, String codeHex, BigInteger balance, Map<UInt256, UInt256> storage) {
+    base.put(at, 1, balance, Bytes.wrap(Hex.decode(codeHex)), storage);
     return this;
   }
 
