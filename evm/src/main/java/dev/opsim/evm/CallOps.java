@@ -57,6 +57,11 @@ final class CallOps {
     f.sp -= 5 + n;
     if (f.depth >= EvmSpec.MAX_CALL_DEPTH
         || (value.signum() != 0 && evm.state.balance(f.address).compareTo(value) < 0)) {
+      if (evm.tracer != null) {
+        evm.traceFailedMessage(f.depth + 1, kind, f.address, to, input, callGas,
+            kind == Frame.KIND_DELEGATECALL ? f.value : value, 0,
+            f.depth >= EvmSpec.MAX_CALL_DEPTH ? Status.CALL_DEPTH_EXCEEDED : Status.INSUFFICIENT_BALANCE);
+      }
       f.gas += callGas;
       f.returnData = Frame.EMPTY;
       f.pushLong(0);
@@ -110,6 +115,14 @@ final class CallOps {
     if (f.depth >= EvmSpec.MAX_CALL_DEPTH
         || evm.state.balance(f.address).compareTo(value) < 0
         || nonce == -1L) {
+      if (evm.tracer != null) {
+        int reason = f.depth >= EvmSpec.MAX_CALL_DEPTH ? Status.CALL_DEPTH_EXCEEDED
+            : nonce == -1L && evm.state.balance(f.address).compareTo(value) >= 0 ? Status.NONCE_OVERFLOW
+            : Status.INSUFFICIENT_BALANCE;
+        Address target = create2 ? create2Address(f.address, salt, initCode) : createAddress(f.address, nonce);
+        evm.traceFailedMessage(f.depth + 1, create2 ? Frame.KIND_CREATE2 : Frame.KIND_CREATE, f.address, target,
+            initCode, callGas, value, 0, reason);
+      }
       f.gas += callGas;
       f.pushLong(0);
       return Status.CONTINUE;
@@ -120,6 +133,10 @@ final class CallOps {
         : createAddress(f.address, nonce);
     evm.state.warm(address);
     if (evm.state.hasCollision(address)) {
+      if (evm.tracer != null) {
+        evm.traceFailedMessage(f.depth + 1, create2 ? Frame.KIND_CREATE2 : Frame.KIND_CREATE, f.address, address,
+            initCode, callGas, value, callGas, Status.ADDRESS_COLLISION);
+      }
       f.pushLong(0); // the gas handed over is consumed
       return Status.CONTINUE;
     }
@@ -190,6 +207,11 @@ final class CallOps {
     }
     if (!f.use(cost)) {
       return Status.OUT_OF_GAS;
+    }
+    if (evm.tracer != null) {
+      // geth reports SELFDESTRUCT as a zero-gas frame one level down, carrying the balance
+      evm.tracer.enter(f.depth + 1, Tracer.SELFDESTRUCT, f.address, beneficiary, Bytes.EMPTY, 0, balance, null);
+      evm.tracer.exit(f.depth + 1, Bytes.EMPTY, 0, Status.STOP);
     }
     evm.state.subBalance(f.address, balance);
     evm.state.addBalance(beneficiary, balance);

@@ -57,6 +57,10 @@ public final class Evm {
   /** A creation from the transaction at {@code address} (the sender nonce is already incremented). */
   public ExecutionResult create(Address caller, Address address, BigInteger value, Bytes initCode, long gas) {
     if (state.hasCollision(address)) {
+      if (tracer != null) {
+        traceFailedMessage(0, Frame.KIND_CREATE, caller, address, initCode.toArrayUnsafe(), gas, value, gas,
+            Status.ADDRESS_COLLISION);
+      }
       return new ExecutionResult(Status.OUT_OF_GAS, 0, Bytes.EMPTY, null);
     }
     Frame root = newCreate(null, Frame.KIND_CREATE, 0, caller, address, value, initCode.toArray(), gas);
@@ -309,6 +313,8 @@ public final class Evm {
 
   /** Finishes a frame that halted: code deposit for creations, revert on failure. */
   private void complete(Frame f, int st) {
+    byte[] deployed = null;
+    boolean depositOutOfGas = false;
     if (f.isCreate() && (st == Status.STOP || st == Status.RETURN)) {
       byte[] code = st == Status.RETURN ? f.output : Frame.EMPTY;
       if (code.length > spec.maxCodeSize()) {
@@ -317,9 +323,11 @@ public final class Evm {
         st = Status.INVALID_CODE_PREFIX; // EIP-3541
       } else if (!f.use(Gas.CODE_DEPOSIT_PER_BYTE * code.length)) {
         st = Status.OUT_OF_GAS;
+        depositOutOfGas = true;
       } else {
         state.setCode(f.address, Bytes.wrap(code));
         st = Status.RETURN;
+        deployed = code;
       }
       f.output = Frame.EMPTY;
     }
@@ -332,6 +340,20 @@ public final class Evm {
     }
     f.status = st;
     f.done = true;
+    if (tracer != null) {
+      byte[] out = deployed != null ? deployed : f.output;
+      tracer.exit(f.depth, Bytes.wrap(out), f.startGas - f.gas, depositOutOfGas ? Status.CODE_STORE_OUT_OF_GAS : st);
+    }
+  }
+
+  /**
+   * Reports to the tracer a message that ends before a frame runs (geth reports these too): call depth, balance,
+   * address collision, nonce overflow. Only called with a tracer installed.
+   */
+  void traceFailedMessage(int depth, int kind, Address from, Address to, byte[] input, long gas, BigInteger value,
+      long gasUsed, int status) {
+    tracer.enter(depth, kind, from, to, Bytes.wrap(input), gas, kind == Frame.KIND_STATICCALL ? null : value, null);
+    tracer.exit(depth, Bytes.EMPTY, gasUsed, status);
   }
 
   /** Hands a finished child's result to its parent: gas back, return data, memory, result word. */
@@ -387,6 +409,10 @@ public final class Evm {
     }
     Frame f = new Frame(this, parent, kind, depth, context, msgCaller, codeAddress, msgValue, input,
         isStatic || kind == Frame.KIND_STATICCALL, cp, gas);
+    if (tracer != null) {
+      tracer.enter(depth, kind, caller, to, Bytes.wrap(input), gas, kind == Frame.KIND_STATICCALL ? null : msgValue,
+          f);
+    }
     if (kind == Frame.KIND_CALL) {
       if (value.signum() > 0) {
         state.subBalance(caller, value);
@@ -404,14 +430,23 @@ public final class Evm {
       if (out == null) {
         state.revert(cp);
         f.finishNow(Status.PRECOMPILE_FAILED, 0, Frame.EMPTY);
+        if (tracer != null) {
+          tracer.exit(depth, Bytes.EMPTY, gas, cost > gas ? Status.OUT_OF_GAS : Status.PRECOMPILE_FAILED);
+        }
       } else {
         f.finishNow(Status.RETURN, gas - cost, out);
+        if (tracer != null) {
+          tracer.exit(depth, Bytes.wrap(out), cost, Status.RETURN);
+        }
       }
       return f;
     }
     Bytes code = state.code(codeAddress);
     if (code.isEmpty()) {
       f.finishNow(Status.STOP, gas, Frame.EMPTY);
+      if (tracer != null) {
+        tracer.exit(depth, Bytes.EMPTY, 0, Status.STOP);
+      }
       return f;
     }
     f.start(codeCache.get(state.codeHash(codeAddress), code));
@@ -437,6 +472,9 @@ public final class Evm {
     }
     Frame f = new Frame(this, parent, kind, depth, address, caller, address, value, Frame.EMPTY, false, cp, gas);
     f.start(new Code(initCode));
+    if (tracer != null) {
+      tracer.enter(depth, kind, caller, address, Bytes.wrap(initCode), gas, value, f);
+    }
     return f;
   }
 }

@@ -50,6 +50,21 @@ public abstract class EvmSpec {
     return names[opcode & 0xff];
   }
 
+  /** The gas charged before {@code opcode} runs (tracers report it for a step that fails before running). */
+  public long staticGas(int opcode) {
+    return staticGas[opcode & 0xff];
+  }
+
+  /** How many stack words {@code opcode} needs. */
+  public int stackInputs(int opcode) {
+    return stackIn[opcode & 0xff];
+  }
+
+  /** The largest stack height at which {@code opcode} may start. */
+  public int stackLimit(int opcode) {
+    return stackMax[opcode & 0xff];
+  }
+
   /** EIP-170. */
   public int maxCodeSize() {
     return 24576;

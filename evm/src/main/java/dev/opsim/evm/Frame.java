@@ -2,6 +2,7 @@ package dev.opsim.evm;
 
 import dev.opsim.protocol.Address;
 import java.math.BigInteger;
+import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * One call or create frame. Fields are package-visible for the operations; the interpreter is the only
@@ -29,6 +30,8 @@ public final class Frame {
   final byte[] input;
   final boolean isStatic;
   final int checkpoint;
+  /** The gas the frame started with, for the tracer's gasUsed. */
+  final long startGas;
 
   Code code;
   long[] stack;
@@ -62,6 +65,7 @@ public final class Frame {
     this.isStatic = isStatic;
     this.checkpoint = checkpoint;
     this.gas = gas;
+    this.startGas = gas;
   }
 
   void start(Code code) {
@@ -92,6 +96,46 @@ public final class Frame {
 
   public Address address() {
     return address;
+  }
+
+  // ---- read-only views for tracers (not for the interpreter's hot path) ----
+
+  /** One of the {@code KIND_*} constants. */
+  public int kind() {
+    return kind;
+  }
+
+  public Address caller() {
+    return caller;
+  }
+
+  /** Whose code runs: the callee, or for CALLCODE/DELEGATECALL the code address. */
+  public Address codeAddress() {
+    return codeAddress;
+  }
+
+  public long memorySize() {
+    return memory == null ? 0 : memory.size();
+  }
+
+  /** A copy of the active memory (memorySize() bytes). */
+  public byte[] memoryCopy() {
+    return memory == null ? EMPTY : memory.slice(0, memory.size());
+  }
+
+  /** A copy of the last child's return data (RETURNDATASIZE bytes). */
+  public byte[] returnDataCopy() {
+    return returnData.clone();
+  }
+
+  /** The current value of the storage slot {@code key} of this frame's account; reading has no side effect. */
+  public UInt256 storage(UInt256 key) {
+    return evm.state.storage(address, key);
+  }
+
+  /** The transaction's refund counter so far. */
+  public long refundCounter() {
+    return evm.state.refund();
   }
 
   // ---- helpers for operations ----

@@ -279,7 +279,11 @@ final class StackMemoryOps {
         Words.toBytes(s, f.at(2 + i), t, 0);
         ts.add(new Hash(Bytes32.wrap(t)));
       }
-      f.evm.state.addLog(new Log(f.address, ts, Bytes.wrap(data)));
+      Log log = new Log(f.address, ts, Bytes.wrap(data));
+      f.evm.state.addLog(log);
+      if (f.evm.tracer != null) {
+        f.evm.tracer.log(log);
+      }
       f.sp -= 2 + topics;
       return Status.CONTINUE;
     };

@@ -22,6 +22,13 @@ public final class Status {
   public static final int INITCODE_TOO_LARGE = 25;
   public static final int PRECOMPILE_FAILED = 26;
   public static final int INTERNAL_ERROR = 27;
+  // Reported only to a Tracer's exit hook, for messages that fail before a frame runs or at code deposit; a frame's
+  // own status is never one of these.
+  public static final int CALL_DEPTH_EXCEEDED = 28;
+  public static final int INSUFFICIENT_BALANCE = 29;
+  public static final int ADDRESS_COLLISION = 30;
+  public static final int NONCE_OVERFLOW = 31;
+  public static final int CODE_STORE_OUT_OF_GAS = 32;
 
   private Status() {}
 
@@ -47,6 +54,11 @@ public final class Status {
       case INVALID_CODE_PREFIX -> "invalid code: must not begin with 0xef";
       case INITCODE_TOO_LARGE -> "max initcode size exceeded";
       case PRECOMPILE_FAILED -> "precompile failed";
+      case CALL_DEPTH_EXCEEDED -> "max call depth exceeded";
+      case INSUFFICIENT_BALANCE -> "insufficient balance for transfer";
+      case ADDRESS_COLLISION -> "contract address collision";
+      case NONCE_OVERFLOW -> "nonce uint64 overflow";
+      case CODE_STORE_OUT_OF_GAS -> "contract creation code storage out of gas";
       default -> "internal error";
     };
   }
