@@ -52,6 +52,7 @@ public final class BlockExecution {
   private long gasUsed;
   private long blobGasUsed;
   private long lastGasUsed;
+  private TxResult.Executed lastResult;
 
   public BlockExecution(ExecutionRules rules, ChainStore store, CodeCache codeCache, BlockContext context,
       LongFunction<Hash> blockHashes) throws UnsupportedForkException {
@@ -82,6 +83,11 @@ public final class BlockExecution {
 
   public long gasLeft() {
     return context.gasLimit() - gasUsed;
+  }
+
+  /** The outcome of the most recently applied transaction (a deposit's in the same form). */
+  public TxResult.Executed lastResult() {
+    return lastResult;
   }
 
   /** The gas the most recently applied transaction used. */
@@ -131,6 +137,7 @@ public final class BlockExecution {
       throw new InvalidTransactionException(rejected.reason() + ": " + rejected.detail());
     }
     TxResult.Executed executed = (TxResult.Executed) result;
+    lastResult = executed;
     lastGasUsed = executed.gasUsed();
     gasUsed += executed.gasUsed();
     blobGasUsed += executed.blobGasUsed();
@@ -147,6 +154,8 @@ public final class BlockExecution {
     }
     DepositResult result = depositProcessor.process(state, tx.tx(), env, regolith, tracer);
     lastGasUsed = result.gasUsed();
+    lastResult = new TxResult.Executed(result.success(), result.status(), result.gasUsed(), 0, result.logs(),
+        result.output(), result.contractAddress());
     gasUsed += result.gasUsed();
     // 2.5: depositNonce from Regolith; the receipt version (and both in the consensus encoding) from Canyon.
     return Receipt.deposit(result.success(), gasUsed, protocolLogs(result.logs()),

@@ -19,6 +19,7 @@ import dev.opsim.engine.store.TxLocation;
 import dev.opsim.engine.trie.InMemoryNodeStore;
 import dev.opsim.evm.CodeCache;
 import dev.opsim.evm.Tracer;
+import dev.opsim.evm.tx.TxResult;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ public final class Blockchain implements AutoCloseable {
         return new ImportResult.Syncing();
       }
       try {
-        ExecutedBlock executed = execute(parent.get(), block, null, -1);
+        ExecutedBlock executed = execute(parent.get(), block, null, -1, null);
         store.commit(blockWrite(block, executed));
         return new ImportResult.Valid(hash);
       } catch (InvalidBlockException e) {
@@ -243,14 +244,16 @@ public final class Blockchain implements AutoCloseable {
    * Re-executes a stored block's transactions up to and including {@code traceIndex}, with {@code tracer} on that
    * one transaction (debug_traceTransaction).
    */
-  public void trace(Block block, int traceIndex, Tracer tracer) throws InvalidBlockException {
+  public TxResult.Executed trace(Block block, int traceIndex, Tracer tracer) throws InvalidBlockException {
     BlockHeader parent = header(block.header().parentHash())
         .orElseThrow(() -> new InvalidBlockException("the parent of block " + block.hash() + " is unknown"));
-    execute(parent, block, tracer, traceIndex);
+    TxResult.Executed[] traced = new TxResult.Executed[1];
+    execute(parent, block, tracer, traceIndex, traced);
+    return traced[0];
   }
 
-  private ExecutedBlock execute(BlockHeader parent, Block block, Tracer tracer, int traceIndex)
-      throws InvalidBlockException {
+  private ExecutedBlock execute(BlockHeader parent, Block block, Tracer tracer, int traceIndex,
+      TxResult.Executed[] traced) throws InvalidBlockException {
     BlockHeader header = block.header();
     try {
       validator.validate(parent, header);
@@ -274,6 +277,7 @@ public final class Blockchain implements AutoCloseable {
           throw new InvalidBlockException("transaction " + i + ": " + e.getMessage());
         }
         if (i == traceIndex) {
+          traced[0] = execution.lastResult();
           return null;
         }
       }

@@ -1,5 +1,6 @@
 package dev.opsim.engine.node;
 
+import dev.opsim.engine.api.EngineApiServer;
 import dev.opsim.engine.blockchain.Blockchain;
 import dev.opsim.engine.blockchain.GenesisMismatchException;
 import dev.opsim.engine.chain.BlockHeader;
@@ -8,9 +9,7 @@ import dev.opsim.engine.chain.HeaderValidator;
 import dev.opsim.engine.genesis.GenesisJson;
 import dev.opsim.engine.genesis.GenesisSpec;
 import dev.opsim.engine.rpc.JsonRpcServer;
-import dev.opsim.engine.rpc.JwtAuthenticator;
 import dev.opsim.engine.rpc.JwtSecret;
-import dev.opsim.engine.rpc.JwtVerifier;
 import dev.opsim.engine.rpc.HttpAuthenticator;
 import dev.opsim.engine.rpc.RpcMethods;
 import dev.opsim.engine.rpc.RpcServerConfig;
@@ -83,14 +82,14 @@ public final class EngineNode implements AutoCloseable {
       Optional<DevBlockProducer> producer = config.devPeriod().isPresent()
           ? Optional.of(new DevBlockProducer(chain, pool, clock, config.devPeriod().getAsLong()))
           : Optional.empty();
-      NodeRpc rpc = new NodeRpc(chain, pool, producer, clock, CLIENT_VERSION);
+      NodeRpc rpc = new NodeRpc(chain, pool, () -> producer.ifPresent(DevBlockProducer::poolChanged),
+          CLIENT_VERSION);
       JsonRpcServer http = JsonRpcServer.start(
           RpcServerConfig.defaults(config.httpPort()).withHost(config.host()), rpc.publicMethods(),
           HttpAuthenticator.NONE);
       opened.add(http);
-      JsonRpcServer auth = JsonRpcServer.start(
-          RpcServerConfig.defaults(config.authPort()).withHost(config.host()), rpc.engineMethods(),
-          new JwtAuthenticator(new JwtVerifier(secret, clock)));
+      JsonRpcServer auth = EngineApiServer.start(RpcServerConfig.defaults(config.authPort()).withHost(config.host()),
+          rpc.engineMethods(), rpc.publicMethods(), secret, clock);
       opened.add(auth);
       producer.ifPresent(DevBlockProducer::start);
       BlockHeader head = chain.head();

@@ -1,40 +1,32 @@
 package dev.opsim.engine.node;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.opsim.engine.api.EngineApiMethods;
 import dev.opsim.engine.blockchain.Blockchain;
+import dev.opsim.engine.eth.DebugMethods;
+import dev.opsim.engine.eth.EthConfig;
+import dev.opsim.engine.eth.EthMethods;
 import dev.opsim.engine.rpc.RpcMethods;
 import dev.opsim.engine.txpool.TxPool;
-import java.time.InstantSource;
-import java.util.Optional;
 
-/** The JSON-RPC methods of one engine: the public eth namespace and the Engine API, over the same chain. */
+/** The JSON-RPC methods of one engine: the public eth/debug namespaces and the Engine API, over one chain. */
 final class NodeRpc {
-  private final Blockchain chain;
-  private final TxPool pool;
-  private final Optional<DevBlockProducer> producer;
-  private final InstantSource clock;
-  private final String clientVersion;
+  private final RpcMethods publicMethods;
+  private final EngineApiMethods engineMethods;
 
-  NodeRpc(Blockchain chain, TxPool pool, Optional<DevBlockProducer> producer, InstantSource clock,
-      String clientVersion) {
-    this.chain = chain;
-    this.pool = pool;
-    this.producer = producer;
-    this.clock = clock;
-    this.clientVersion = clientVersion;
+  NodeRpc(Blockchain chain, TxPool pool, Runnable poolChanged, String clientVersion) {
+    ChainEthBackend eth = new ChainEthBackend(chain, pool, poolChanged, clientVersion);
+    RpcMethods.Builder builder = RpcMethods.builder();
+    new EthMethods(eth, EthConfig.DEFAULTS).register(builder);
+    new DebugMethods(eth, new ChainTraceBackend(chain), EthConfig.DEFAULTS).register(builder);
+    this.publicMethods = builder.build();
+    this.engineMethods = new EngineApiMethods(chain.config(), new ChainEngineBackend(chain, pool));
   }
 
   RpcMethods publicMethods() {
-    return RpcMethods.builder()
-        .add("web3_clientVersion", params -> TextNode.valueOf(clientVersion))
-        .add("eth_chainId", params -> TextNode.valueOf("0x" + chain.config().chainId().toString(16)))
-        .add("eth_blockNumber", params -> TextNode.valueOf("0x" + Long.toHexString(chain.head().number())))
-        .build();
+    return publicMethods;
   }
 
-  RpcMethods engineMethods() {
-    return RpcMethods.builder()
-        .add("engine_exchangeCapabilities", params -> params.get(0))
-        .build();
+  EngineApiMethods engineMethods() {
+    return engineMethods;
   }
 }

@@ -20,17 +20,17 @@ import org.apache.tuweni.units.bigints.UInt256;
  */
 public final class OverriddenState implements BaseState {
   /** One account's overrides; empty fields keep the base value. */
-  public record Override(Optional<BigInteger> balance, OptionalLong nonce, Optional<Bytes> code,
+  public record AccountOverrides(Optional<BigInteger> balance, OptionalLong nonce, Optional<Bytes> code,
       Optional<Map<UInt256, UInt256>> state, Map<UInt256, UInt256> stateDiff) {}
 
   private final BaseState base;
-  private final Map<Address, Override> overrides;
+  private final Map<Address, AccountOverrides> overrides;
   private final Map<Hash, Bytes> codes = new HashMap<>();
 
-  public OverriddenState(BaseState base, Map<Address, Override> overrides) {
+  public OverriddenState(BaseState base, Map<Address, AccountOverrides> overrides) {
     this.base = base;
     this.overrides = Map.copyOf(overrides);
-    for (Override o : this.overrides.values()) {
+    for (AccountOverrides o : this.overrides.values()) {
       o.code().ifPresent(c -> codes.put(Keccak.hash(c), c));
     }
   }
@@ -38,7 +38,7 @@ public final class OverriddenState implements BaseState {
   @Override
   public AccountInfo account(Address address) {
     AccountInfo account = base.account(address);
-    Override o = overrides.get(address);
+    AccountOverrides o = overrides.get(address);
     if (o == null) {
       return account;
     }
@@ -53,7 +53,7 @@ public final class OverriddenState implements BaseState {
 
   @Override
   public UInt256 storage(Address address, UInt256 key) {
-    Override o = overrides.get(address);
+    AccountOverrides o = overrides.get(address);
     if (o != null) {
       if (o.state().isPresent()) {
         return o.state().get().getOrDefault(key, UInt256.ZERO);
