@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+/// @notice The L2 predeploy addresses (protocol-reference 1.1).
+library Predeploys {
+    address internal constant WETH9 = 0x4200000000000000000000000000000000000006;
+    address internal constant L2_CROSS_DOMAIN_MESSENGER = 0x4200000000000000000000000000000000000007;
+    address internal constant GAS_PRICE_ORACLE = 0x420000000000000000000000000000000000000F;
+    address internal constant L2_STANDARD_BRIDGE = 0x4200000000000000000000000000000000000010;
+    address internal constant SEQUENCER_FEE_WALLET = 0x4200000000000000000000000000000000000011;
+    address internal constant OPTIMISM_MINTABLE_ERC20_FACTORY = 0x4200000000000000000000000000000000000012;
+    address internal constant L1_BLOCK_ATTRIBUTES = 0x4200000000000000000000000000000000000015;
+    address internal constant L2_TO_L1_MESSAGE_PASSER = 0x4200000000000000000000000000000000000016;
+    address internal constant PROXY_ADMIN = 0x4200000000000000000000000000000000000018;
+    address internal constant BASE_FEE_VAULT = 0x4200000000000000000000000000000000000019;
+    address internal constant L1_FEE_VAULT = 0x420000000000000000000000000000000000001A;
+    /// @notice The "ETH token" marker L2StandardBridge.withdraw accepts (LegacyERC20ETH).
+    address internal constant LEGACY_ERC20_ETH = 0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000;
+}
