@@ -3,6 +3,7 @@ package dev.opsim.devnet;
 import java.io.PrintWriter;
 import dev.opsim.devnet.cli.DecodeCommand;
 import dev.opsim.devnet.cli.L1FeeCommand;
+import dev.opsim.devnet.genesis.GenesisCommand;
 import dev.opsim.engine.node.EngineCommand;
 import dev.opsim.engine.statetest.StatetestCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = OpsimMain.Version.class,
     description = "An OP-Stack-compatible rollup that runs whole on one machine.",
     subcommands = {CommandLine.HelpCommand.class, DecodeCommand.class, L1FeeCommand.class, StatetestCommand.class,
-        EngineCommand.class})
+        EngineCommand.class, GenesisCommand.class})
 public final class OpsimMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
