@@ -8,6 +8,7 @@ import dev.opsim.engine.genesis.GenesisAccount;
 import dev.opsim.protocol.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class L1GenesisBuilder {
     Address inbox = DevnetParameters.batchInbox(l2ChainId);
     NamedArguments args = arguments(inbox, timestamp);
     ContractDeployer d = new ContractDeployer(evm, args);
-    Map<String, Address> book = new TreeMap<>();
+    TreeMap<String, Address> book = new TreeMap<>();
 
     Optional<Address> proxyAdmin = d.artifact("ProxyAdmin").map(d::construct);
     proxyAdmin.ifPresent(a -> {
@@ -103,7 +104,8 @@ public final class L1GenesisBuilder {
     Map<Address, GenesisAccount> alloc = evm.dump(Set.of(DevnetParameters.DEPLOYER));
     String genesis = GenesisFile.write(ChainConfigs.l1(l1ChainId), timestamp, Bytes.EMPTY,
         DevnetParameters.GAS_LIMIT, DevnetParameters.BASE_FEE, alloc);
-    return new Result(genesis, addressesJson(book, inbox, l1ChainId, l2ChainId), Map.copyOf(book), warnings);
+    return new Result(genesis, addressesJson(book, inbox, l1ChainId, l2ChainId),
+        Collections.unmodifiableSortedMap(book), List.copyOf(warnings));
   }
 
   private static void register(NamedArguments args, Map<String, Address> book, String name, Address address) {
@@ -116,7 +118,10 @@ public final class L1GenesisBuilder {
     Address owner = DevnetParameters.owner();
     NamedArguments args = new NamedArguments()
         .put(DevnetParameters.DEPLOYER, "admin")
-        .put(owner, "owner", "guardian", "challenger", "operator", "finalSystemOwner", "initialOwner")
+        .put(owner, "owner", "guardian", "challenger", "operator", "finalSystemOwner", "initialOwner",
+            "initialOperator")
+        // IdentityRootSource starts without a root (its operator posts the first one)
+        .put(org.apache.tuweni.bytes.Bytes32.ZERO, "initialRoot")
         .put(DevnetParameters.proposer(), "proposer")
         .put(DevnetParameters.unsafeBlockSigner(), "unsafeBlockSigner")
         .put(DevnetParameters.batcher().toWord(), "batcherHash")

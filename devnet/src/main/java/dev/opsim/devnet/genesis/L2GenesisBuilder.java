@@ -117,7 +117,7 @@ public final class L2GenesisBuilder {
     });
     warnings.addAll(0, d.warnings());
 
-    Map<Address, GenesisAccount> alloc = evm.dump(Set.of(DevnetParameters.DEPLOYER));
+    Map<Address, GenesisAccount> alloc = evm.dump(Set.of(DevnetParameters.DEPLOYER, DevnetParameters.DEPOSITOR));
     String genesisJson = GenesisFile.write(ChainConfigs.l2(l2ChainId), timestamp, ChainConfigs.holoceneExtraData(),
         DevnetParameters.GAS_LIMIT, DevnetParameters.BASE_FEE, alloc);
     Hash l2Hash;
@@ -192,6 +192,8 @@ public final class L2GenesisBuilder {
     NamedArguments args = new NamedArguments()
         .put(DevnetParameters.DEPLOYER, "admin")
         .put(DevnetParameters.owner(), "owner", "initialOwner", "recipient")
+        // RootRegistry's owner is dev account 0 on L2 (a local owner, not the L1 bridge)
+        .put(Boolean.TRUE, "initialOwnerIsLocal")
         .put(MIN_WITHDRAWAL, "minWithdrawalAmount")
         .put(0L, "withdrawalNetwork")
         .put(L2Predeploys.L2_STANDARD_BRIDGE, "bridge", "l2StandardBridge")
