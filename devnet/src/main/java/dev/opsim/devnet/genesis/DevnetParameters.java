@@ -45,10 +45,13 @@ public final class DevnetParameters {
       "0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f5ffd5b5f35801560495762001fff810690815414"
       + "603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281555f359062001fff015500");
 
+  /** Derived once: BIP-39 seed stretching is slow, and the list is immutable. */
+  private static final List<DevAccount> ACCOUNTS = DevAccounts.derive();
+
   private DevnetParameters() {}
 
   public static List<DevAccount> accounts() {
-    return DevAccounts.derive();
+    return ACCOUNTS;
   }
 
   public static Address owner() {

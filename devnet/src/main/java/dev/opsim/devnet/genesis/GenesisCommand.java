@@ -70,7 +70,7 @@ public final class GenesisCommand implements Runnable {
       PrintWriter w = spec.commandLine().getOut();
       w.println("dev accounts (mnemonic \"" + DevAccounts.MNEMONIC + "\", m/44'/60'/0'/0/i), "
           + DevAccounts.BALANCE.divide(java.math.BigInteger.TEN.pow(18)) + " ETH each on L1 and L2:");
-      for (DevAccount a : DevAccounts.derive()) {
+      for (DevAccount a : DevnetParameters.accounts()) {
         w.println("  (" + a.index() + ") " + a.address() + "  " + a.privateKey().toHexString());
       }
       w.println("L1 contracts:");
