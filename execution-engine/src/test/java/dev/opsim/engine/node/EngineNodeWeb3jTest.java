@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +183,7 @@ class EngineNodeWeb3jTest {
 
   @Test
   @Order(2)
-  void receiptsCarryTheTransferAndStoredEvents() {
+  void receiptsCarryTheTransferAndStoredEvents() throws Exception {
     assertTrue(transferReceipt.isStatusOK());
     assertEquals(1, transferReceipt.getLogs().size());
     Log transfer = transferReceipt.getLogs().get(0);
@@ -200,6 +202,19 @@ class EngineNodeWeb3jTest {
     assertEquals(STORED, nonIndexed(stored, STORED_EVENT).get(0).getValue());
     assertEquals(storeReceipt.getTransactionHash(), stored.getTransactionHash());
     assertEquals(storeReceipt.getBlockHash(), stored.getBlockHash());
+
+    // Receipt details a wallet reads: type, fees, and a logs bloom holding the log's address and topics.
+    assertEquals("0x2", storeReceipt.getType());
+    assertEquals(storeReceipt.getGasUsed(), storeReceipt.getCumulativeGasUsed());
+    BigInteger baseFee = web3.ethGetBlockByHash(storeReceipt.getBlockHash(), false).send().getBlock()
+        .getBaseFeePerGas();
+    assertEquals(baseFee.add(TIP), Numeric.decodeQuantity(storeReceipt.getEffectiveGasPrice()));
+    byte[] bloom = Numeric.hexStringToByteArray(storeReceipt.getLogsBloom());
+    assertTrue(inBloom(bloom, Numeric.hexStringToByteArray(contract)));
+    for (String topic : stored.getTopics()) {
+      assertTrue(inBloom(bloom, Numeric.hexStringToByteArray(topic)), topic);
+    }
+    assertFalse(inBloom(bloom, Numeric.hexStringToByteArray(ALICE)));
 
     // The constructor's mint is a Transfer from the zero address.
     Log mint = deployReceipt.getLogs().get(0);
@@ -229,6 +244,12 @@ class EngineNodeWeb3jTest {
         .addOptionalTopics(transferTopic, EventEncoder.encode(STORED_EVENT)));
     assertEquals(1, either.size());
     assertEquals(storeReceipt.getLogs().get(0).getTopics(), either.get(0).getTopics());
+
+    // By block hash (EIP-234).
+    List<Log> byHash = logs(new EthFilter(transferReceipt.getBlockHash(), contract));
+    assertEquals(1, byHash.size());
+    assertEquals(transferReceipt.getLogs().get(0).getTopics(), byHash.get(0).getTopics());
+    assertEquals(transferReceipt.getLogs().get(0).getLogIndex(), byHash.get(0).getLogIndex());
 
     // Another address has no logs.
     assertEquals(List.of(), logs(new EthFilter(DefaultBlockParameterName.EARLIEST,
@@ -262,7 +283,8 @@ class EngineNodeWeb3jTest {
         DefaultBlockParameterName.LATEST);
     assertTrue(custom.hasError());
     assertEquals(3, custom.getError().getCode());
-    assertTrue(custom.getError().getMessage().startsWith("execution reverted"), custom.getError().getMessage());
+    // geth only spells out Error(string) and Panic(uint256); a custom error is plain "execution reverted".
+    assertEquals("execution reverted", custom.getError().getMessage());
     // The custom error Nope(7): its selector, then the ABI-encoded code.
     String nope = Numeric.toHexString(Hash.sha3("Nope(uint256)".getBytes()), 0, 4, true)
         + TypeEncoder.encode(new Uint256(7));
@@ -309,6 +331,8 @@ class EngineNodeWeb3jTest {
         FunctionEncoder.encode(new Function("fail", List.of(new Uint256(7)), List.of())))).send();
     assertTrue(failing.hasError());
     assertEquals(3, failing.getError().getCode());
+    assertEquals(Numeric.toHexString(Hash.sha3("Nope(uint256)".getBytes()), 0, 4, true)
+        + TypeEncoder.encode(new Uint256(7)), errorData(failing));
   }
 
   @Test
@@ -363,6 +387,16 @@ class EngineNodeWeb3jTest {
     assertEquals(EMPTY_CODE_HASH, Numeric.toHexString(((RlpString) devAccount.get(3)).getBytes()));
     assertEquals(EMPTY_TRIE_ROOT, eoa.getStorageHash());
     assertEquals(EMPTY_CODE_HASH, eoa.getCodeHash());
+
+    // The verifier is not a yes-machine: one flipped byte in a node, or another root, is refused.
+    List<String> tampered = new ArrayList<>(eoa.getAccountProof());
+    byte[] last = Numeric.hexStringToByteArray(tampered.getLast());
+    last[last.length - 1] ^= 1;
+    tampered.set(tampered.size() - 1, Numeric.toHexString(last));
+    assertThrows(AssertionError.class, () -> MerkleProofVerifier.verify(stateRoot,
+        Numeric.hexStringToByteArray(dev.getAddress()), tampered));
+    assertThrows(AssertionError.class, () -> MerkleProofVerifier.verify(Hash.sha3(stateRoot),
+        Numeric.hexStringToByteArray(dev.getAddress()), eoa.getAccountProof()));
 
     // An account that does not exist: the proof shows its absence.
     EthGetProof.Proof absent = web3.ethGetProof(ALICE, List.of(), at).send().getProof();
@@ -450,6 +484,10 @@ class EngineNodeWeb3jTest {
       try {
         EthSendTransaction sent = opWeb3.ethSendRawTransaction(raw).send();
         assertTrue(sent.hasError(), "a deposit was accepted over eth_sendRawTransaction");
+        // geth's ErrTxTypeNotSupported, as op-geth answers.
+        assertEquals(-32000, sent.getError().getCode());
+        assertTrue(sent.getError().getMessage().startsWith("transaction type not supported"),
+            sent.getError().getMessage());
         assertNotNull(sent.getError().getMessage());
         assertNull(sent.getTransactionHash());
         assertEquals(Optional.empty(), opWeb3.ethGetTransactionByHash(Numeric.toHexString(Hash.sha3(deposit)))
@@ -462,6 +500,20 @@ class EngineNodeWeb3jTest {
     // The L1 engine refuses it too (an unknown type there).
     EthSendTransaction onL1 = web3.ethSendRawTransaction(raw).send();
     assertTrue(onL1.hasError());
+    assertTrue(onL1.getError().getMessage().startsWith("transaction type not supported"),
+        onL1.getError().getMessage());
+  }
+
+  /** Yellow Paper 4.4.1: three bits, each from a pair of the first six bytes of keccak(item), mod 2048. */
+  private static boolean inBloom(byte[] bloom, byte[] item) {
+    byte[] hash = Hash.sha3(item);
+    for (int i = 0; i < 6; i += 2) {
+      int bit = (((hash[i] & 0xff) << 8) | (hash[i + 1] & 0xff)) & 2047;
+      if ((bloom[255 - bit / 8] & (1 << (bit % 8))) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Function transferCall(String to, BigInteger amount) {
