@@ -430,6 +430,11 @@ class EngineNodeWeb3jTest {
     EthBlock.Block before = web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
     String valueBefore = web3.ethGetStorageAt(contract, VALUE_SLOT, DefaultBlockParameterName.LATEST).send()
         .getData();
+    // The dev producer makes each block head, safe and finalized at once.
+    assertEquals(before.getHash(), web3.ethGetBlockByNumber(DefaultBlockParameterName.SAFE, false).send().getBlock()
+        .getHash());
+    assertEquals(before.getHash(), web3.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false).send()
+        .getBlock().getHash());
     web3.shutdown();
     node.close();
     node = null;
@@ -439,6 +444,10 @@ class EngineNodeWeb3jTest {
     assertEquals(before.getNumber(), after.getNumber());
     assertEquals(before.getHash(), after.getHash());
     assertEquals(before.getStateRoot(), after.getStateRoot());
+    assertEquals(before.getHash(), web3.ethGetBlockByNumber(DefaultBlockParameterName.SAFE, false).send().getBlock()
+        .getHash());
+    assertEquals(before.getHash(), web3.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false).send()
+        .getBlock().getHash());
     assertEquals(valueBefore, web3.ethGetStorageAt(contract, VALUE_SLOT, DefaultBlockParameterName.LATEST).send()
         .getData());
     assertEquals(artifact.get("deployedBytecode").asText(),
