@@ -16,13 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsim.engine.api.ExecutionPayload;
+import dev.opsim.engine.chain.BlockHeader;
+import dev.opsim.engine.chain.LogsBloom;
 import dev.opsim.engine.node.EngineApiE2eHarness.Payload;
 import dev.opsim.engine.node.EngineApiE2eHarness.Rpc;
+import dev.opsim.engine.trie.OrderedTrieRoot;
+import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineApiInvalidPayloadE2eTest {
+
+  /** keccak256(rlp("")), the root of an empty trie (yellow paper; geth types.EmptyRootHash). */
+  private static final Hash EMPTY_TRIE_ROOT =
+      Hash.fromHex("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
 
   private EngineNode node;
   private Rpc engine;
@@ -67,10 +79,49 @@ class EngineApiInvalidPayloadE2eTest {
     ObjectNode json = block2.json().deepCopy();
     change.accept(json);
     if (rehash) {
-      Hash hash = ExecutionPayload.fromJson(json).toBlock(Optional.of(block2.beaconRoot())).hash();
-      json.put("blockHash", hash.toString());
+      json.put("blockHash", headerOf(json, block2.beaconRoot()).hash().toString());
     }
     return new Payload(json, block2.beaconRoot());
+  }
+
+  /**
+   * The Cancun header a V3 payload stands for (cancun.md; protocol-reference 6.2), written out field by field here
+   * rather than through the engine's own payload conversion: no ommers, difficulty and nonce 0, mixHash = prevRandao,
+   * the withdrawals root of the (always empty on OP) withdrawals list, the beacon root newPayloadV3 gets beside it.
+   */
+  private static BlockHeader headerOf(ObjectNode json, Hash beaconRoot) {
+    List<Bytes> txs = new ArrayList<>();
+    json.get("transactions").forEach(tx -> txs.add(Bytes.fromHexString(tx.asText())));
+    assertEquals(0, json.get("withdrawals").size());
+    return new BlockHeader(
+        Hash.fromHex(json.get("parentHash").asText()),
+        BlockHeader.EMPTY_OMMERS_HASH,
+        Address.fromHex(json.get("feeRecipient").asText()),
+        Hash.fromHex(json.get("stateRoot").asText()),
+        OrderedTrieRoot.of(txs),
+        Hash.fromHex(json.get("receiptsRoot").asText()),
+        new LogsBloom(Bytes.fromHexString(json.get("logsBloom").asText())),
+        BigInteger.ZERO,
+        longQuantity(json.get("blockNumber")),
+        longQuantity(json.get("gasLimit")),
+        longQuantity(json.get("gasUsed")),
+        longQuantity(json.get("timestamp")),
+        Bytes.fromHexString(json.get("extraData").asText()),
+        Hash.fromHex(json.get("prevRandao").asText()),
+        0,
+        Optional.of(EngineApiE2eHarness.bigQuantity(json.get("baseFeePerGas"))),
+        Optional.of(EMPTY_TRIE_ROOT),
+        OptionalLong.of(longQuantity(json.get("blobGasUsed"))),
+        OptionalLong.of(longQuantity(json.get("excessBlobGas"))),
+        Optional.of(beaconRoot),
+        Optional.empty());
+  }
+
+  @Test
+  void blockHashIsTheKeccakOfTheHeaderRecomputedHere() {
+    // The premise of the rehashed variants below: our header reconstruction gives the engine's block hash.
+    assertEquals(block2.blockHash(), headerOf(block2.json(), block2.beaconRoot()).hash());
+    assertEquals(block1.blockHash(), headerOf(block1.json(), block1.beaconRoot()).hash());
   }
 
   private void assertHeadIsBlock1() throws Exception {
