@@ -19,7 +19,6 @@ import dev.opsim.protocol.Keccak;
 import dev.opsim.protocol.deposit.DepositTx;
 import dev.opsim.protocol.deposit.SourceHash;
 import dev.opsim.protocol.l1info.EcotoneL1BlockInfo;
-import dev.opsim.protocol.l1info.L1InfoDeposit;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -51,6 +50,9 @@ final class EngineApiE2eHarness {
   static final Address SEQUENCER_FEE_VAULT = Address.fromHex("0x4200000000000000000000000000000000000011");
   /** protocol-reference 4.3: setL1BlockValuesEcotone(). */
   static final String ECOTONE_SELECTOR = "0x440a5e20";
+  /** protocol-reference 1.2 / 4.1: the L1 info deposit's sender and its target, the L1Block predeploy. */
+  static final Address L1_INFO_DEPOSITOR = Address.fromHex("0xdeaddeaddeaddeaddeaddeaddeaddeaddead0001");
+  static final Address L1_BLOCK = Address.fromHex("0x4200000000000000000000000000000000000015");
   static final ObjectMapper JSON = new ObjectMapper();
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -90,7 +92,8 @@ final class EngineApiE2eHarness {
 
   /**
    * The Ecotone L1 attributes deposit (protocol-reference 4.1, 4.3): setL1BlockValuesEcotone calldata from the
-   * depositor account to L1Block, source hash domain 1 over (origin hash, sequence number), 1M gas, not a system tx.
+   * depositor account to L1Block, source hash domain 1 over (origin hash, sequence number), 1M gas (Regolith), not a
+   * system tx.
    */
   static Bytes l1InfoDeposit(L1Block origin, long sequenceNumber) {
     EcotoneL1BlockInfo info = new EcotoneL1BlockInfo(1368, 810949, sequenceNumber, origin.timestamp(),
@@ -98,9 +101,8 @@ final class EngineApiE2eHarness {
     Bytes calldata = Bytes.wrap(info.encode());
     assertTrue(calldata.toHexString().startsWith(ECOTONE_SELECTOR), calldata.toHexString());
     assertEquals(164, calldata.size());
-    DepositTx deposit = new DepositTx(SourceHash.l1Info(origin.hash(), sequenceNumber), L1InfoDeposit.DEPOSITOR,
-        Optional.of(L1InfoDeposit.L1_BLOCK), BigInteger.ZERO, BigInteger.ZERO, L1InfoDeposit.REGOLITH_GAS, false,
-        calldata);
+    DepositTx deposit = new DepositTx(SourceHash.l1Info(origin.hash(), sequenceNumber), L1_INFO_DEPOSITOR,
+        Optional.of(L1_BLOCK), BigInteger.ZERO, BigInteger.ZERO, 1_000_000, false, calldata);
     return Bytes.wrap(deposit.encode());
   }
 
