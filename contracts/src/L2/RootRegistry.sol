@@ -23,11 +23,12 @@ import {IRootRegistry} from "../root/IRootRegistry.sol";
 contract RootRegistry is IRootRegistry {
     uint256 public constant DEFAULT_ROOT_HISTORY_EXPIRY = 1 weeks;
 
-    /// @notice What the registry knows of one root; sequence is never zero for a received root.
+    /// @notice What the registry knows of one root; sequence is never zero for a received root. One storage slot,
+    ///         so a root message costs one fresh word plus updates (it fits the bridge's default per-root gas).
     struct RootRecord {
-        uint256 sequence;
-        uint256 addedAt;
-        uint256 supersededAt;
+        uint64 sequence;
+        uint64 addedAt;
+        uint64 supersededAt;
     }
 
     address internal immutable ROOT_BRIDGE;
@@ -36,8 +37,6 @@ contract RootRegistry is IRootRegistry {
     /// @notice Whether the owner is an L2 account (true) or an L1 account acting through the messenger (false).
     bool public isLocal;
     bytes32 public latestRoot;
-    /// @notice The latest root's sequence number; every new root needs a higher one.
-    uint256 public latestSequence;
     /// @notice Seconds an older root stays valid after being superseded.
     uint256 public rootHistoryExpiry;
     mapping(bytes32 => RootRecord) internal records;
@@ -70,6 +69,11 @@ contract RootRegistry is IRootRegistry {
             if (sender != owner) revert CallerNotOwner(sender);
         }
         _;
+    }
+
+    /// @notice The latest root's sequence number (zero before the first root); every new root needs a higher one.
+    function latestSequence() public view returns (uint256) {
+        return records[latestRoot].sequence;
     }
 
     function rootBridge() external view returns (address) {
@@ -145,14 +149,16 @@ contract RootRegistry is IRootRegistry {
     function _addRoot(bytes32 root, uint256 l1Timestamp, uint256 sequence) private {
         if (root == bytes32(0)) revert ZeroRoot();
         if (records[root].sequence != 0) revert RootAlreadyKnown(root);
-        if (sequence <= latestSequence) revert StaleSequence(sequence, latestSequence);
         bytes32 previous = latestRoot;
+        uint256 latest = records[previous].sequence;
+        if (sequence <= latest) revert StaleSequence(sequence, latest);
+        if (sequence > type(uint64).max) revert Uint64Overflow(sequence);
+        if (l1Timestamp > type(uint64).max) revert Uint64Overflow(l1Timestamp);
         if (previous != bytes32(0)) {
-            records[previous].supersededAt = l1Timestamp;
+            records[previous].supersededAt = uint64(l1Timestamp);
         }
-        records[root] = RootRecord(sequence, l1Timestamp, 0);
+        records[root] = RootRecord(uint64(sequence), uint64(l1Timestamp), 0);
         latestRoot = root;
-        latestSequence = sequence;
         emit RootAdded(root, previous, sequence, l1Timestamp);
     }
 

@@ -22,6 +22,8 @@ interface IRootRegistry {
     error RootAlreadyKnown(bytes32 root);
     /// @notice A root whose sequence is not above the latest root's: an old (e.g. replayed) message.
     error StaleSequence(uint256 sequence, uint256 latestSequence);
+    /// @notice A sequence or L1 timestamp beyond 64 bits (the registry stores them packed; the bridge never sends one).
+    error Uint64Overflow(uint256 value);
     /// @notice requireValidRoot: the root was never received.
     error NonExistentRoot();
     /// @notice requireValidRoot: the root was superseded longer than the expiry window ago.
