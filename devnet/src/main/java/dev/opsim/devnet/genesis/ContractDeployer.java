@@ -43,6 +43,21 @@ final class ContractDeployer {
     return a;
   }
 
+  /**
+   * Whether every constructor and initialiser argument of {@code artifact} has a value; if not, a warning says
+   * which (the contract is then left out, e.g. while a contract it names has no artifact yet).
+   */
+  boolean argumentsResolve(Artifact artifact) {
+    try {
+      artifact.constructor().ifPresent(c -> args.resolve(c.inputs(), artifact.contractName() + " constructor"));
+      initializeCall(artifact);
+      return true;
+    } catch (MissingArgumentException e) {
+      warnings.add(e.getMessage() + "; not deployed");
+      return false;
+    }
+  }
+
   /** Runs the constructor of {@code artifact} with its arguments by name; the new contract's address. */
   Address construct(Artifact artifact) {
     String where = artifact.contractName() + " constructor";
@@ -58,7 +73,8 @@ final class ContractDeployer {
     if (init.isEmpty()) {
       return Optional.empty();
     }
-    if (init.size() > 1) {
+    if (init.size() > 1 && !warnings.contains(artifact.contractName() + ": several initialize overloads, using "
+        + init.get(0).signature())) {
       warnings.add(artifact.contractName() + ": several initialize overloads, using " + init.get(0).signature());
     }
     AbiEntry f = init.get(0);

@@ -1,7 +1,7 @@
 package dev.opsim.devnet.genesis;
 
 /** A genesis deployment step failed: a missing argument, a reverted constructor or initialiser. */
-public final class DeploymentException extends RuntimeException {
+public class DeploymentException extends RuntimeException {
   public DeploymentException(String message) {
     super(message);
   }

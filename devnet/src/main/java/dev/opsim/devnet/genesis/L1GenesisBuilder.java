@@ -76,6 +76,12 @@ public final class L1GenesisBuilder {
     Map<String, Address> implementations = new LinkedHashMap<>();
     for (Map.Entry<String, Artifact> e : present.entrySet()) {
       String name = e.getKey();
+      if (!d.argumentsResolve(e.getValue())) {
+        if (proxies.remove(name) != null) {
+          book.remove(name);
+        }
+        continue;
+      }
       Address address = d.construct(e.getValue());
       if (proxies.containsKey(name)) {
         implementations.put(name, address);

@@ -72,6 +72,9 @@ public final class L2GenesisBuilder {
         continue;
       }
       Artifact a = artifact.get();
+      if (!d.argumentsResolve(a)) {
+        continue;
+      }
       Address built = d.construct(a);
       if (!p.proxied() || proxy.isEmpty()) {
         evm.relocate(built, p.address());

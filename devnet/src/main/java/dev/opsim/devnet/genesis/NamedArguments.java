@@ -32,7 +32,7 @@ public final class NamedArguments {
         value = resolve(p.components(), where + " " + p.name());
       }
       if (value == null) {
-        throw new DeploymentException(where + ": no value for parameter '" + p.name() + "' (" + p.canonicalType()
+        throw new MissingArgumentException(where + ": no value for parameter '" + p.name() + "' (" + p.canonicalType()
             + "); known names: " + values.keySet().stream().sorted().toList());
       }
       out.add(value);

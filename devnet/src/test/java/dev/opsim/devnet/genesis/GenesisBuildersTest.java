@@ -74,10 +74,25 @@ class GenesisBuildersTest {
     }
   }
 
+  /** Whether every contract the builders deploy has an artifact (until then the contract tests are skipped). */
+  static boolean allBuilt() {
+    List<String> names = new java.util.ArrayList<>(L1GenesisBuilder.CONTRACTS);
+    names.addAll(List.of("Proxy", "ProxyAdmin"));
+    L2Predeploys.ALL.forEach(p -> names.add(p.name()));
+    return names.stream().allMatch(n -> Artifacts.find(n).isPresent());
+  }
+
+  @Test
+  void everythingIsDeployedWithoutWarningsOnceEveryContractIsBuilt() {
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
+    assertEquals(List.of(), l1.warnings());
+    assertEquals(List.of(), l2.warnings());
+  }
+
   @Test
   void addressBookNamesTheContractsTheChecksNeed() {
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
     for (String name : L1GenesisBuilder.CONTRACTS) {
-      Assumptions.assumeTrue(Artifacts.find(name).isPresent(), name + " not built yet");
       assertTrue(l1.addresses().containsKey(name), name);
       assertTrue(l1.addressesJson().contains(l1.addresses().get(name).toString()), name);
     }
@@ -89,7 +104,7 @@ class GenesisBuildersTest {
 
   @Test
   void systemConfigOnL1HoldsWhatRollupJsonStates() {
-    Assumptions.assumeTrue(Artifacts.find("SystemConfig").isPresent());
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
     EvmDeployer evm = loaded(l1Spec);
     Address sc = l2.rollup().l1SystemConfigAddress();
     var sys = l2.rollup().genesis().systemConfig();
@@ -130,6 +145,7 @@ class GenesisBuildersTest {
       assertEquals(DevAccounts.BALANCE, alloc.get(a.address()).balance());
     }
     assertEquals(DevnetParameters.BEACON_ROOTS_CODE, alloc.get(DevnetParameters.BEACON_ROOTS).code());
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
     for (Predeploy p : L2Predeploys.ALL) {
       if (Artifacts.find(p.name()).isEmpty()) {
         continue;
@@ -150,7 +166,7 @@ class GenesisBuildersTest {
 
   @Test
   void gasPriceOracleIsEcotoneAndFjordAndL1BlockHoldsTheL1GenesisBlock() {
-    Assumptions.assumeTrue(Artifacts.find("GasPriceOracle").isPresent() && Artifacts.find("L1Block").isPresent());
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
     EvmDeployer evm = loaded(l2Spec);
     assertEquals(UInt256.ONE, UInt256.fromBytes(call(evm, L2Predeploys.GAS_PRICE_ORACLE, "isEcotone()")));
     assertEquals(UInt256.ONE, UInt256.fromBytes(call(evm, L2Predeploys.GAS_PRICE_ORACLE, "isFjord()")));
@@ -164,8 +180,7 @@ class GenesisBuildersTest {
 
   @Test
   void l2MessengerAndBridgePointAtTheirL1Counterparts() {
-    Assumptions.assumeTrue(Artifacts.find("L2StandardBridge").isPresent()
-        && Artifacts.find("L2CrossDomainMessenger").isPresent());
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
     EvmDeployer evm = loaded(l2Spec);
     assertEquals(l1.addresses().get("L1CrossDomainMessenger").toWord(),
         call(evm, L2Predeploys.L2_CROSS_DOMAIN_MESSENGER, "otherMessenger()"));
