@@ -293,8 +293,33 @@ class StandardBridgeTest {
         "OptimismMintableERC20: only bridge can mint and burn");
     assertReverts(world.send(ALICE, wrapped, fn("burn", addr(ALICE), uint(0))),
         "OptimismMintableERC20: only bridge can mint and burn");
-    // Escrow cannot be overdrawn: a forged-free path is impossible, and the deposits counter underflows.
-    assertEquals(BigInteger.ZERO, world.uintAt(L1_BRIDGE, fn("deposits", addr(nativeToken), addr(wrapped))));
+  }
+
+  @Test
+  void l1EscrowCannotBeDrainedThroughAPairThatWasNeverDeposited() {
+    Address nativeToken = l1Token();
+    Address wrapped = l2Token(nativeToken);
+    BigInteger escrowed = BigInteger.valueOf(500);
+    ok(world.send(ALICE, nativeToken, fn("faucet", addr(ALICE), uint(escrowed))));
+    ok(world.send(ALICE, nativeToken, fn("approve", addr(L1_BRIDGE), uint(escrowed))));
+    ok(world.send(ALICE, L1_BRIDGE, fn("depositERC20", addr(nativeToken), addr(wrapped), uint(escrowed), u32(MIN_GAS),
+        dyn(EXTRA))));
+
+    // An L2-native (not mintable) token bridged to L1 claiming the escrowed L1 token as its counterpart: L2
+    // escrows it and sends finalizeBridgeERC20(nativeToken, l2Native, ...), but L1 has no deposits for that pair.
+    Address l2Native = l1Token();
+    ok(world.send(BOB, l2Native, fn("faucet", addr(BOB), uint(escrowed))));
+    ok(world.send(BOB, l2Native, fn("approve", addr(L2_BRIDGE), uint(escrowed))));
+    TxResult.Executed sent = ok(world.send(BOB, L2_BRIDGE, fn("bridgeERC20", addr(l2Native), addr(nativeToken),
+        uint(escrowed), u32(MIN_GAS), dyn(EXTRA))));
+    assertEquals(escrowed, world.uintAt(L2_BRIDGE, fn("deposits", addr(l2Native), addr(nativeToken))));
+    Withdrawal w = withdrawal(sent);
+    TxResult.Executed finalized = ok(world.send(BOB, world.portal, fn("finalizeWithdrawal", addr(w.sender()),
+        addr(w.target()), uint(w.value()), uint(w.gasLimit()), dyn(w.data()))));
+    onlyLog(finalized, L1_MESSENGER, FAILED);
+    assertEquals(BigInteger.ZERO, tokenBalance(nativeToken, BOB));
+    assertEquals(escrowed, tokenBalance(nativeToken, L1_BRIDGE));
+    assertEquals(escrowed, world.uintAt(L1_BRIDGE, fn("deposits", addr(nativeToken), addr(wrapped))));
   }
 
   @Test
