@@ -188,6 +188,21 @@ class GenesisBuildersTest {
         call(evm, L2Predeploys.L2_STANDARD_BRIDGE, "otherBridge()"));
   }
 
+  @Test
+  void rootBridgeAndRootRegistryNameEachOtherAndTheOwnersAreDevAccountZero() {
+    Assumptions.assumeTrue(allBuilt(), "not every contract has an artifact yet");
+    EvmDeployer l1Evm = loaded(l1Spec);
+    Address bridge = l1.addresses().get("RootBridge");
+    assertEquals(L2Predeploys.ROOT_REGISTRY.toWord(), call(l1Evm, bridge, "rootRegistry()"));
+    assertEquals(l1.addresses().get("IdentityRootSource").toWord(), call(l1Evm, bridge, "source()"));
+    assertEquals(l1.addresses().get("L1CrossDomainMessenger").toWord(), call(l1Evm, bridge, "messenger()"));
+    assertEquals(DevnetParameters.owner().toWord(), call(l1Evm, l1.addresses().get("ProxyAdmin"), "owner()"));
+    EvmDeployer l2Evm = loaded(l2Spec);
+    assertEquals(bridge.toWord(), call(l2Evm, L2Predeploys.ROOT_REGISTRY, "rootBridge()"));
+    assertEquals(DevnetParameters.owner().toWord(), call(l2Evm, L2Predeploys.ROOT_REGISTRY, "owner()"));
+    assertEquals(DevnetParameters.owner().toWord(), call(l2Evm, L2Predeploys.PROXY_ADMIN, "owner()"));
+  }
+
   private static EvmDeployer loaded(GenesisSpec spec) {
     EvmDeployer evm = new EvmDeployer(spec.config().chainId().longValueExact(), spec.timestamp());
     spec.alloc().forEach((address, a) -> {
