@@ -56,7 +56,8 @@ final class L2Sandbox {
       "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Address DEPLOYER = Address.fromHex("0x00000000000000000000000000000000000d3b10");
-  private static final Address COINBASE = Address.fromHex("0x4200000000000000000000000000000000000011");
+  /** Not the SequencerFeeVault, so that the priority fees of the tests' own transactions do not land in it. */
+  private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000c0ffee00");
 
   final InMemoryBaseState base = new InMemoryBaseState();
   private final EvmSpec spec = new CancunSpec();
