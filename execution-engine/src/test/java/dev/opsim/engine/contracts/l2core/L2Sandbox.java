@@ -145,6 +145,18 @@ final class L2Sandbox {
     return executed;
   }
 
+  /** Processes {@code tx} under OP fee rules with this L1 data fee, as the engine does for a normal transaction. */
+  TxResult.Executed sendWithL1Fee(Transaction tx, BigInteger l1Fee) {
+    JournaledState state = new JournaledState(base);
+    TxResult result = processor.process(state, tx, block, null, dev.opsim.evm.tx.FeeRules.optimism(l1Fee),
+        dev.opsim.evm.tx.ProcessingMode.BLOCK);
+    if (!(result instanceof TxResult.Executed executed)) {
+      throw new AssertionError("transaction rejected: " + result);
+    }
+    base.apply(state.changes());
+    return executed;
+  }
+
   /** The return data of a call that must succeed (run as a transaction). */
   Bytes call(Address from, Address to, String calldata) {
     TxResult.Executed result = send(from, to, calldata);
