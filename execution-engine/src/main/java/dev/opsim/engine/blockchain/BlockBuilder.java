@@ -8,7 +8,6 @@ import dev.opsim.engine.chain.Eip1559Params;
 import dev.opsim.engine.chain.HeaderValidationException;
 import dev.opsim.engine.chain.HeaderValidator;
 import dev.opsim.engine.chain.HoloceneExtraData;
-import dev.opsim.engine.chain.Receipt;
 import dev.opsim.engine.genesis.EthereumFork;
 import dev.opsim.engine.txpool.PendingTransactions;
 import dev.opsim.engine.txpool.PooledTransaction;
@@ -81,8 +80,8 @@ public final class BlockBuilder {
         try {
           BlockTransaction tx = BlockTransaction.decode(request.forcedTransactions().get(i),
               rules.config().chainId(), rules.isOptimism());
-          Receipt receipt = execution.apply(tx);
-          value = value.add(tip(tx, receipt, execution, baseFee));
+          execution.apply(tx);
+          value = value.add(tip(tx, execution, baseFee));
         } catch (InvalidTransactionException e) {
           throw new BuildException("forced transaction " + i + " cannot be included: " + e.getMessage());
         }
@@ -115,8 +114,8 @@ public final class BlockBuilder {
         Bytes raw = tx.encode();
         BlockTransaction.Signed signed = new BlockTransaction.Signed(raw, pooled.hash(), tx, pooled.sender(),
             BlockTransaction.toEvm(tx, pooled.sender()));
-        Receipt receipt = execution.apply(signed);
-        value = value.add(tip(signed, receipt, execution, baseFee));
+        execution.apply(signed);
+        value = value.add(tip(signed, execution, baseFee));
         pending.shift();
       } catch (InvalidTransactionException e) {
         pending.pop();
@@ -127,7 +126,7 @@ public final class BlockBuilder {
   }
 
   /** What the fee recipient earns from one transaction: its gas times the tip above the base fee. */
-  private static BigInteger tip(BlockTransaction tx, Receipt receipt, BlockExecution execution, BigInteger baseFee) {
+  private static BigInteger tip(BlockTransaction tx, BlockExecution execution, BigInteger baseFee) {
     if (!(tx instanceof BlockTransaction.Signed signed)) {
       return BigInteger.ZERO;
     }

@@ -8,7 +8,6 @@ import dev.opsim.engine.blockchain.BuiltBlock;
 import dev.opsim.engine.chain.BlockHeader;
 import dev.opsim.engine.chain.HeaderValidationException;
 import dev.opsim.engine.chain.HeaderValidator;
-import dev.opsim.engine.genesis.EthereumFork;
 import dev.opsim.engine.txpool.TxPool;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
@@ -101,12 +100,11 @@ public final class DevBlockProducer implements AutoCloseable {
     BlockHeader parent = chain.head();
     long now = clock.instant().getEpochSecond();
     long timestamp = Math.max(now, parent.timestamp() + 1);
-    boolean shanghai = chain.config().isActive(EthereumFork.SHANGHAI, parent.number() + 1, timestamp);
     boolean cancun = chain.rules().isCancun(parent.number() + 1, timestamp);
     // Deterministic stand-ins for the beacon chain's randomness and block root.
     Hash prevRandao = Keccak.hash(Bytes.concatenate(parent.hash().bytes(), Bytes.ofUnsignedLong(timestamp)));
     BuildRequest request = new BuildRequest(parent.hash(), timestamp, Address.ZERO, prevRandao,
-        shanghai ? List.of() : List.of(), cancun ? Optional.of(parent.hash()) : Optional.empty(), List.of(),
+        List.of(), cancun ? Optional.of(parent.hash()) : Optional.empty(), List.of(),
         false, OptionalLong.empty(), Optional.empty());
     BuiltBlock built;
     try {

@@ -142,12 +142,20 @@ class SolidityArtifactsTest {
           NPM_TIMEOUT_SECONDS, temp.resolve("npm.log"));
       assertEquals(0, install.exitCode(), "`npm ci` in " + CONTRACTS + " failed:\n" + install.output());
     }
-    Run check = run(List.of(node.get().toString(), "contracts/build.mjs", "--check",
-            "--src", ROOT.relativize(SOURCES).toString(), "--out", ROOT.relativize(ARTIFACTS).toString()),
-        ROOT, BUILD_TIMEOUT_SECONDS, temp.resolve("build.log"));
-    assertEquals(0, check.exitCode(), "committed artifacts are out of date; rebuild with `node contracts/build.mjs "
-        + "--src execution-engine/src/test/solidity --out execution-engine/src/test/resources/solidity`:\n"
-        + check.output());
+    // Every Solidity tree the project commits artifacts for: the engine's test contracts, the contracts, and
+    // their test-only helpers.
+    List<List<Path>> trees = List.of(
+        List.of(SOURCES, ARTIFACTS),
+        List.of(CONTRACTS.resolve("src"), CONTRACTS.resolve("artifacts")),
+        List.of(CONTRACTS.resolve("test-src"), CONTRACTS.resolve("test-artifacts")));
+    for (List<Path> tree : trees) {
+      String src = ROOT.relativize(tree.get(0)).toString();
+      String out = ROOT.relativize(tree.get(1)).toString();
+      Run check = run(List.of(node.get().toString(), "contracts/build.mjs", "--check", "--src", src, "--out", out),
+          ROOT, BUILD_TIMEOUT_SECONDS, temp.resolve("build.log"));
+      assertEquals(0, check.exitCode(), "committed artifacts are out of date; rebuild with `node contracts/build.mjs "
+          + "--src " + src + " --out " + out + "`:\n" + check.output());
+    }
   }
 
   @Test
