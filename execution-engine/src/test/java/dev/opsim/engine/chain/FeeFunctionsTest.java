@@ -45,6 +45,13 @@ class FeeFunctionsTest {
     assertEquals(fee, BaseFee.next(gasLimit, gasLimit / elasticity, fee, params));
   }
 
+  @Test
+  void aTruncatedTargetLetsAFullBlockRiseMoreThanElasticityMinusOneOverTheDenominator() {
+    // jqwik found it: target = 1323 / 10 = 132, so a full block is 1191 / 132 > 9 times the target above it.
+    // EIP-1559: 44 + 44 * 1191 / 132 / 1 = 441.
+    assertEquals(BigInteger.valueOf(441), BaseFee.next(1323, 1323, BigInteger.valueOf(44), new Eip1559Params(10, 1)));
+  }
+
   @Property(tries = 500)
   void changePerBlockIsBoundedByTheDenominator(@ForAll @LongRange(min = 1000, max = 1L << 40) long gasLimit,
       @ForAll @LongRange(min = 0, max = 1L << 40) long gasUsedRaw, @ForAll @LongRange(min = 0, max = 1L << 50) long baseFee,
@@ -53,11 +60,13 @@ class FeeFunctionsTest {
     long target = gasLimit / elasticity;
     BigInteger fee = BigInteger.valueOf(baseFee);
     BigInteger next = BaseFee.next(gasLimit, gasUsed, fee, new Eip1559Params(elasticity, denominator));
-    BigInteger maxStep = fee.multiply(BigInteger.valueOf(elasticity - 1L)).divide(BigInteger.valueOf(denominator))
-        .max(BigInteger.ONE);
+    // The largest rise is at a full block: fee * (gasLimit - target) / target / denominator. With a truncated
+    // target (gasLimit not a multiple of the elasticity) that exceeds fee * (elasticity - 1) / denominator.
+    BigInteger maxStep = fee.multiply(BigInteger.valueOf(gasLimit - target))
+        .divide(BigInteger.valueOf(target)).divide(BigInteger.valueOf(denominator)).max(BigInteger.ONE);
     if (gasUsed > target) {
       assertTrue(next.compareTo(fee) > 0, "above target the fee rises (at least 1 wei)");
-      assertTrue(next.subtract(fee).compareTo(maxStep) <= 0, "rise at most (elasticity-1)/denominator");
+      assertTrue(next.subtract(fee).compareTo(maxStep) <= 0, "rise at most (gasLimit-target)/target/denominator");
     } else if (gasUsed < target) {
       assertTrue(next.compareTo(fee) <= 0, "below target the fee does not rise");
       assertTrue(fee.subtract(next).compareTo(fee.divide(BigInteger.valueOf(denominator))) <= 0,
