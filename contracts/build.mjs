@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Compiles every .sol file under --src to one JSON artifact per contract in --out, through solc-js standard JSON
-// with the settings pinned below. Each file is compiled on its own (its imports are read from --src), so its
-// artifacts depend only on it and what it imports: AST ids in storageLayout do not shift when an unrelated file
-// is added. Output is deterministic (fixed settings, fixed key order, trailing newline), so
-// the artifacts can be committed and `--check` can prove they match their sources. See README.md.
+// with the settings pinned below. Each file is compiled on its own (its imports are read from --src and from the
+// read-only --lib roots), so its artifacts depend only on it and what it imports: AST ids in storageLayout do not
+// shift when an unrelated file is added. Files from a --lib root are compiled as dependencies and get no
+// artifacts. Output is deterministic (fixed settings, fixed key order, trailing newline), so the artifacts can be
+// committed and `--check` can prove they match their sources. See README.md.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -22,13 +23,16 @@ const SETTINGS = {
 };
 const OUTPUTS = ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'storageLayout'];
 
-const USAGE = `usage: node build.mjs --src DIR --out DIR [--check]
+const USAGE = `usage: node build.mjs --src DIR --out DIR [--lib DIR]... [--check]
 
 Compiles every .sol file under --src (recursively) with solc ${pinnedSolcVersion()} and writes one
 <ContractName>.json per contract to --out. Stale artifacts in --out (JSON files with a contractName and a
 compiler field that no source defines any more) are removed.
 
-  --check   compile in memory only; exit 1 listing every artifact in --out that is missing, differs or is stale`;
+  --lib DIR  an extra read-only import root (repeatable): an import's source unit name (e.g. "L1/Foo.sol", or
+             a relative import inside such a file) is looked up under --src and under every --lib; it must exist
+             under exactly one of them. Files from a --lib root are compiled as dependencies, never to artifacts.
+  --check    compile in memory only; exit 1 listing every artifact in --out that is missing, differs or is stale`;
 
 function main() {
   let args;
@@ -37,6 +41,7 @@ function main() {
       options: {
         src: { type: 'string' },
         out: { type: 'string' },
+        lib: { type: 'string', multiple: true, default: [] },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,6 +62,19 @@ function main() {
   if (!existsSync(srcDir) || !statSync(srcDir).isDirectory()) {
     return usageError(`--src ${args.src}: not a directory`);
   }
+  const libDirs = [];
+  for (const lib of args.lib) {
+    const libDir = resolve(lib);
+    if (!existsSync(libDir) || !statSync(libDir).isDirectory()) {
+      return usageError(`--lib ${lib}: not a directory`);
+    }
+    if (isInside(libDir, srcDir) || isInside(srcDir, libDir) || libDirs.includes(libDir)) {
+      return usageError(`--lib ${lib}: overlaps --src or another --lib; import roots must be disjoint`);
+    }
+    libDirs.push(libDir);
+  }
+  // --src first: a source's own location is where its diagnostics point.
+  const roots = [srcDir, ...libDirs];
 
   const solc = loadSolc();
   if (!solc) {
@@ -71,7 +89,7 @@ function main() {
   const reported = new Set();
   let failed = false;
   for (const sourceName of sourceNames) {
-    const contracts = compile(solc, sourceName, srcDir, reported);
+    const contracts = compile(solc, sourceName, roots, reported);
     if (contracts) {
       compiled.set(sourceName, contracts);
     } else {
@@ -137,28 +155,49 @@ function findSources(dir) {
   return found.sort();
 }
 
+function isInside(path, dir) {
+  return path === dir || path.startsWith(dir + sep);
+}
+
+/**
+ * The files a source unit name names: one per import root (--src, then each --lib) that holds a file by that
+ * name. A name that climbs out of a root (leading "../") names nothing in it.
+ */
+function filesNamed(roots, sourceName) {
+  return roots
+    .map((root) => resolve(root, sourceName))
+    .filter((file, i) => file.startsWith(roots[i] + sep) && existsSync(file) && statSync(file).isFile());
+}
+
 /** The contracts solc outputs for one source file, or null after printing its errors. */
-function compile(solc, sourceName, srcDir, reported) {
+function compile(solc, sourceName, roots, reported) {
+  const [srcDir] = roots;
   const input = {
     language: 'Solidity',
     sources: { [sourceName]: { content: readSource(srcDir, sourceName) } },
     settings: { ...SETTINGS, outputSelection: { [sourceName]: { '*': OUTPUTS } } },
   };
   // solc hands the callback the import's source unit name, already resolved against the importing file.
-  // Only files under --src are served, so the artifacts never depend on files outside the source tree.
+  // Only files under --src and the --lib roots are served, so the artifacts never depend on anything else; a
+  // name found under two roots is refused rather than letting the order of the roots pick one.
   const findImports = (path) => {
-    const file = resolve(srcDir, path);
-    if (!file.startsWith(srcDir + sep) || !existsSync(file)) {
-      return { error: `${path} is not a file under ${srcDir}; only files under --src can be imported` };
+    const files = filesNamed(roots, path);
+    if (files.length === 0) {
+      const where = roots.length === 1 ? `under ${srcDir}; only files under --src can be imported`
+        : `under --src or any --lib (${roots.join(', ')})`;
+      return { error: `${path} is not a file ${where}` };
     }
-    return { contents: readSource(srcDir, path) };
+    if (files.length > 1) {
+      return { error: `${path} is ambiguous: ${files.join(' and ')}; rename one` };
+    }
+    return { contents: readFileSync(files[0], 'utf8') };
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
   let failed = false;
   for (const diagnostic of output.errors ?? []) {
     failed ||= diagnostic.severity === 'error';
     // A file imported by several sources would report the same problem once per importer.
-    const text = describe(diagnostic, srcDir);
+    const text = describe(diagnostic, roots);
     if (!reported.has(text)) {
       reported.add(text);
       console.error(text);
@@ -172,11 +211,11 @@ function readSource(srcDir, sourceName) {
 }
 
 /** "path:line:column: Type: message" (path relative to the working directory), then solc's excerpt. */
-function describe(diagnostic, srcDir) {
+function describe(diagnostic, roots) {
   const loc = diagnostic.sourceLocation;
   let where = 'solc';
   if (loc?.file) {
-    const absolute = join(srcDir, loc.file);
+    const absolute = filesNamed(roots, loc.file)[0] ?? join(roots[0], loc.file);
     const fromCwd = relative(process.cwd(), absolute);
     const path = fromCwd.startsWith('..') ? absolute : fromCwd;
     if (existsSync(absolute) && loc.start >= 0) {

@@ -143,18 +143,20 @@ class SolidityArtifactsTest {
       assertEquals(0, install.exitCode(), "`npm ci` in " + CONTRACTS + " failed:\n" + install.output());
     }
     // Every Solidity tree the project commits artifacts for: the engine's test contracts, the contracts, and
-    // their test-only helpers.
-    List<List<Path>> trees = List.of(
-        List.of(SOURCES, ARTIFACTS),
-        List.of(CONTRACTS.resolve("src"), CONTRACTS.resolve("artifacts")),
-        List.of(CONTRACTS.resolve("test-src"), CONTRACTS.resolve("test-artifacts")));
-    for (List<Path> tree : trees) {
-      String src = ROOT.relativize(tree.get(0)).toString();
-      String out = ROOT.relativize(tree.get(1)).toString();
-      Run check = run(List.of(node.get().toString(), "contracts/build.mjs", "--check", "--src", src, "--out", out),
-          ROOT, BUILD_TIMEOUT_SECONDS, temp.resolve("build.log"));
+    // their test-only helpers (which import the contracts through --lib contracts/src).
+    List<List<String>> trees = List.of(
+        List.of("--src", rootRelative(SOURCES), "--out", rootRelative(ARTIFACTS)),
+        List.of("--src", rootRelative(CONTRACTS.resolve("src")),
+            "--out", rootRelative(CONTRACTS.resolve("artifacts"))),
+        List.of("--src", rootRelative(CONTRACTS.resolve("test-src")),
+            "--out", rootRelative(CONTRACTS.resolve("test-artifacts")),
+            "--lib", rootRelative(CONTRACTS.resolve("src"))));
+    for (List<String> options : trees) {
+      List<String> command = new ArrayList<>(List.of(node.get().toString(), "contracts/build.mjs", "--check"));
+      command.addAll(options);
+      Run check = run(command, ROOT, BUILD_TIMEOUT_SECONDS, temp.resolve("build.log"));
       assertEquals(0, check.exitCode(), "committed artifacts are out of date; rebuild with `node contracts/build.mjs "
-          + "--src " + src + " --out " + out + "`:\n" + check.output());
+          + String.join(" ", options) + "`:\n" + check.output());
     }
   }
 
@@ -390,6 +392,11 @@ class SolidityArtifactsTest {
     String pinned = JSON.readTree(CONTRACTS.resolve("package.json").toFile()).path("dependencies").path("solc")
         .asText();
     return JSON.readTree(installed.toFile()).path("version").asText().equals(pinned);
+  }
+
+  /** build.mjs runs from the project root; paths are handed to it relative to that root. */
+  private static String rootRelative(Path path) {
+    return ROOT.relativize(path).toString();
   }
 
   private static Optional<Path> onPath(String program) {

@@ -22,6 +22,7 @@ import dev.opsim.protocol.Keccak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,10 +38,12 @@ import org.web3j.abi.datatypes.Utf8String;
 /**
  * One L1 world on our EVM for the L1 rollup contracts' tests: funded accounts, a block whose number and timestamp
  * the test moves, every transaction in its own journal applied to the base on success or failure alike (as a
- * block would). Artifacts are read from contracts/artifacts (built by contracts/build.mjs).
+ * block would). Artifacts are read from contracts/artifacts, test-only helpers (harnesses, the proxy) from
+ * contracts/test-artifacts (both built by contracts/build.mjs; see contracts/README.md).
  */
 final class L1Evm {
   static final Path ARTIFACTS = Path.of("").toAbsolutePath().getParent().resolve("contracts/artifacts");
+  static final Path TEST_ARTIFACTS = Path.of("").toAbsolutePath().getParent().resolve("contracts/test-artifacts");
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Address COINBASE = Address.fromHex("0x00000000000000000000000000000000c0ffee00");
@@ -133,9 +136,16 @@ final class L1Evm {
     return deploy(from, "RollupTestProxy", args);
   }
 
+  /** The production artifact {@code name}, or else the test-only one; a name in both would be ambiguous. */
   static JsonNode artifact(String name) {
+    Path production = ARTIFACTS.resolve(name + ".json");
+    Path testOnly = TEST_ARTIFACTS.resolve(name + ".json");
+    boolean inProduction = Files.isRegularFile(production);
+    if (inProduction && Files.isRegularFile(testOnly)) {
+      throw new AssertionError(name + " is both in " + ARTIFACTS + " and in " + TEST_ARTIFACTS);
+    }
     try {
-      return JSON.readTree(ARTIFACTS.resolve(name + ".json").toFile());
+      return JSON.readTree((inProduction ? production : testOnly).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

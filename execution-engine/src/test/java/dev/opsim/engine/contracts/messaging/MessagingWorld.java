@@ -20,7 +20,6 @@ import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
 import dev.opsim.protocol.Keccak;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -51,6 +50,7 @@ final class MessagingWorld {
   static final ObjectMapper JSON = new ObjectMapper();
   /** contracts/artifacts, relative to the execution-engine module (the test's working directory). */
   static final Path CONTRACT_ARTIFACTS = Path.of("").toAbsolutePath().getParent().resolve("contracts/artifacts");
+  static final Path TEST_ARTIFACTS = Path.of("").toAbsolutePath().getParent().resolve("contracts/test-artifacts");
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
 
   static final Address DEPLOYER = Address.fromHex("0x00000000000000000000000000000000000d3b10");
@@ -258,11 +258,8 @@ final class MessagingWorld {
   }
 
   static JsonNode testArtifact(String name) {
-    try (InputStream in = MessagingWorld.class.getResourceAsStream("/solidity/" + name + ".json")) {
-      if (in == null) {
-        throw new AssertionError("solidity/" + name + ".json is not on the test class path");
-      }
-      return JSON.readTree(in);
+    try {
+      return JSON.readTree(TEST_ARTIFACTS.resolve(name + ".json").toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

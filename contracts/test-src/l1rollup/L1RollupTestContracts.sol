@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-import { MerkleTrie } from "../libraries/trie/MerkleTrie.sol";
-import { SecureMerkleTrie } from "../libraries/trie/SecureMerkleTrie.sol";
-import { RLPReader } from "../libraries/rlp/RLPReader.sol";
-import { Types } from "../libraries/Types.sol";
+import { MerkleTrie } from "libraries/trie/MerkleTrie.sol";
+import { SecureMerkleTrie } from "libraries/trie/SecureMerkleTrie.sol";
+import { RLPReader } from "libraries/rlp/RLPReader.sol";
+import { Types } from "libraries/Types.sol";
 
 // Test-only contracts for the L1 rollup contracts' Java tests (dev.opsim...l1rollup). Not deployed by genesis.
 
