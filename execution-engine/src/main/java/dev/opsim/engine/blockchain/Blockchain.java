@@ -22,8 +22,10 @@ import dev.opsim.evm.Tracer;
 import dev.opsim.evm.tx.TxResult;
 import dev.opsim.protocol.DecodeException;
 import dev.opsim.protocol.Hash;
+import dev.opsim.protocol.Keccak;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +186,7 @@ public final class Blockchain implements AutoCloseable {
 
   /** BLOCKHASH for a block whose parent is {@code parent}: walks the parent links, so it works on any branch. */
   public LongFunction<Hash> blockHashes(BlockHeader parent) {
-    Map<Long, Hash> known = new java.util.HashMap<>();
+    Map<Long, Hash> known = new HashMap<>();
     return number -> {
       Hash cached = known.get(number);
       if (cached != null) {
@@ -420,7 +422,7 @@ public final class Blockchain implements AutoCloseable {
   private static List<Hash> txHashes(Block block) {
     List<Hash> hashes = new ArrayList<>(block.transactions().size());
     for (Bytes tx : block.transactions()) {
-      hashes.add(dev.opsim.protocol.Keccak.hash(tx));
+      hashes.add(Keccak.hash(tx));
     }
     return hashes;
   }

@@ -12,6 +12,7 @@ import dev.opsim.evm.tx.ProcessingMode;
 import dev.opsim.evm.tx.Transaction;
 import dev.opsim.evm.tx.TransactionProcessor;
 import dev.opsim.evm.tx.TxResult;
+import java.math.BigInteger;
 
 /**
  * Runs a message on a block's state without committing anything (eth_call, eth_estimateGas, debug_traceCall), in
@@ -26,10 +27,10 @@ public final class MessageCall {
     ExecutionRules rules = chain.rules();
     EvmSpec spec = rules.evmSpec(at.number(), at.timestamp());
     BlockEnv env = new BlockEnv(rules.config().chainId().longValueExact(), at.coinbase(), at.gasLimit(),
-        at.number(), at.timestamp(), at.mixHash(), at.baseFeePerGas().orElse(java.math.BigInteger.ZERO),
+        at.number(), at.timestamp(), at.mixHash(), at.baseFeePerGas().orElse(BigInteger.ZERO),
         at.excessBlobGas().orElse(0), chain.blockHashes(chain.header(at.parentHash()).orElse(at)));
     TransactionProcessor processor = new TransactionProcessor(spec, rules.precompiles(spec), new CodeCache(64));
-    FeeRules fees = rules.isOptimism() ? FeeRules.optimism(java.math.BigInteger.ZERO) : FeeRules.ETHEREUM;
+    FeeRules fees = rules.isOptimism() ? FeeRules.optimism(BigInteger.ZERO) : FeeRules.ETHEREUM;
     return processor.process(new JournaledState(state), message, env, tracer, fees, ProcessingMode.SIMULATION);
   }
 }

@@ -37,12 +37,15 @@ import dev.opsim.protocol.fee.L1Cost;
 import dev.opsim.protocol.fee.L1CostFunction;
 import dev.opsim.protocol.fee.L1FeeFormula;
 import dev.opsim.protocol.fee.L1FeeParams;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -137,8 +140,8 @@ final class ChainEthBackend implements EthBackend {
           params.blobBaseFee(), params.baseFeeScalar(), params.blobBaseFeeScalar()));
     }
     return Optional.of(new L1FeeFields(params.l1BaseFee(), cost.l1GasUsed(), cost.fee(),
-        Optional.of(new java.math.BigDecimal(params.scalar()).movePointLeft(6).stripTrailingZeros().toPlainString()),
-        Optional.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
+        Optional.of(new BigDecimal(params.scalar()).movePointLeft(6).stripTrailingZeros().toPlainString()),
+        Optional.empty(), OptionalLong.empty(), OptionalLong.empty()));
   }
 
   @Override
@@ -257,7 +260,7 @@ final class ChainEthBackend implements EthBackend {
       case NONCE_TOO_HIGH -> "nonce too high";
       case INSUFFICIENT_MAX_FEE_PER_GAS -> "max fee per gas less than block base fee";
       case PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS -> "max priority fee per gas higher than max fee per gas";
-      default -> rejected.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      default -> rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
     return message + ": " + rejected.detail();
   }
