@@ -130,7 +130,7 @@ public final class BlockBuilder {
     if (!(tx instanceof BlockTransaction.Signed signed)) {
       return BigInteger.ZERO;
     }
-    return BigInteger.valueOf(execution.lastGasUsed()).multiply(signed.evm().priorityFee(baseFee).max(BigInteger.ZERO));
+    return BigInteger.valueOf(execution.lastResult().gasUsed()).multiply(signed.evm().priorityFee(baseFee).max(BigInteger.ZERO));
   }
 
   private Block seal(BuildRequest request, BlockContext context, ExecutedBlock executed, ExecutionRules rules)

@@ -51,7 +51,6 @@ public final class BlockExecution {
   private final List<Receipt> receipts = new ArrayList<>();
   private long gasUsed;
   private long blobGasUsed;
-  private long lastGasUsed;
   private TxResult.Executed lastResult;
 
   public BlockExecution(ExecutionRules rules, ChainStore store, CodeCache codeCache, BlockContext context,
@@ -88,11 +87,6 @@ public final class BlockExecution {
   /** The outcome of the most recently applied transaction (a deposit's in the same form). */
   public TxResult.Executed lastResult() {
     return lastResult;
-  }
-
-  /** The gas the most recently applied transaction used. */
-  public long lastGasUsed() {
-    return lastGasUsed;
   }
 
   public int transactionCount() {
@@ -138,7 +132,6 @@ public final class BlockExecution {
     }
     TxResult.Executed executed = (TxResult.Executed) result;
     lastResult = executed;
-    lastGasUsed = executed.gasUsed();
     gasUsed += executed.gasUsed();
     blobGasUsed += executed.blobGasUsed();
     return Receipt.of(tx.tx().type(), executed.success(), gasUsed, protocolLogs(executed.logs()));
@@ -153,7 +146,6 @@ public final class BlockExecution {
           + " exceeds the " + gasLeft() + " left in the block");
     }
     DepositResult result = depositProcessor.process(state, tx.tx(), env, regolith, tracer);
-    lastGasUsed = result.gasUsed();
     lastResult = new TxResult.Executed(result.success(), result.status(), result.gasUsed(), 0, result.logs(),
         result.output(), result.contractAddress());
     gasUsed += result.gasUsed();

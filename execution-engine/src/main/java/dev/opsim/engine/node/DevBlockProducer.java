@@ -6,8 +6,6 @@ import dev.opsim.engine.blockchain.BuildException;
 import dev.opsim.engine.blockchain.BuildRequest;
 import dev.opsim.engine.blockchain.BuiltBlock;
 import dev.opsim.engine.chain.BlockHeader;
-import dev.opsim.engine.chain.HeaderValidationException;
-import dev.opsim.engine.chain.HeaderValidator;
 import dev.opsim.engine.txpool.TxPool;
 import dev.opsim.protocol.Address;
 import dev.opsim.protocol.Hash;
@@ -35,7 +33,6 @@ public final class DevBlockProducer implements AutoCloseable {
   private final Blockchain chain;
   private final TxPool pool;
   private final BlockBuilder builder;
-  private final HeaderValidator validator;
   private final InstantSource clock;
   private final long periodSeconds;
   private final Semaphore wake = new Semaphore(0);
@@ -46,7 +43,6 @@ public final class DevBlockProducer implements AutoCloseable {
     this.chain = chain;
     this.pool = pool;
     this.builder = new BlockBuilder(chain, Optional.of(pool));
-    this.validator = new HeaderValidator(chain.config());
     this.clock = clock;
     this.periodSeconds = periodSeconds;
     this.thread = Thread.ofPlatform().name("dev-block-producer").daemon(true).unstarted(this::loop);
@@ -86,13 +82,10 @@ public final class DevBlockProducer implements AutoCloseable {
   }
 
   private boolean hasExecutable() {
-    try {
-      BigInteger baseFee = validator.expectedBaseFee(chain.head(), chain.head().timestamp() + 1);
-      return pool.pending(baseFee).peek().isPresent();
-    } catch (HeaderValidationException e) {
-      return false;
-    }
+    BlockHeader head = chain.head();
+    return pool.pending(EngineNode.nextBaseFee(chain, head)).peek().isPresent();
   }
+
 
   /** Builds one block on the head and makes it the head; returns it, or empty when nothing could be built. */
   public synchronized Optional<BlockHeader> produce() {
